@@ -1,0 +1,145 @@
+package dev.stride.ops.stack;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cassandra 5.0.9 from cassandra-all, one node on loopback, in its own JVM. */
+public final class CassandraServer implements Server {
+
+  // Cassandra's own conf/jvm17-server.options: the JDK 17 module flags it needs.
+  private static final List<String> JDK17_FLAGS = List.of(
+      "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports=java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+      "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+      "--add-exports=java.rmi/sun.rmi.server=ALL-UNNAMED",
+      "--add-exports=java.sql/java.sql=ALL-UNNAMED",
+      "--add-exports=java.base/java.lang.ref=ALL-UNNAMED",
+      "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+      "--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.module=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.math=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.module=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.util.jar=ALL-UNNAMED",
+      "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED");
+
+  @Override
+  public String name() {
+    return "cassandra";
+  }
+
+  @Override
+  public List<Integer> ports(StackConfig c) {
+    return List.of(c.cassandraPort(), c.cassandraStoragePort());
+  }
+
+  @Override
+  public void prepare(StackConfig c) throws IOException {
+    Path dir = c.dir(name());
+    Path data = dir.resolve("data");
+    for (String sub : List.of("data", "commitlog", "saved_caches", "hints", "cdc_raw")) {
+      Files.createDirectories(data.resolve(sub));
+    }
+    Files.createDirectories(dir.resolve("conf"));
+    String yaml = """
+        cluster_name: stride-local
+        num_tokens: 1
+        initial_token: 0
+        partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+        endpoint_snitch: SimpleSnitch
+        seed_provider:
+          - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+            parameters:
+              - seeds: "%1$s:%3$d"
+        listen_address: %1$s
+        rpc_address: %1$s
+        storage_port: %3$d
+        native_transport_port: %2$d
+        start_native_transport: true
+        authenticator: AllowAllAuthenticator
+        authorizer: AllowAllAuthorizer
+        data_file_directories:
+          - %4$s/data
+        commitlog_directory: %4$s/commitlog
+        saved_caches_directory: %4$s/saved_caches
+        hints_directory: %4$s/hints
+        cdc_raw_directory: %4$s/cdc_raw
+        commitlog_sync: periodic
+        commitlog_sync_period: 10000ms
+        memtable_heap_space: 256MiB
+        auto_snapshot: false
+        hinted_handoff_enabled: false
+        """.formatted(c.host(), c.cassandraPort(), c.cassandraStoragePort(), data.toAbsolutePath());
+    Files.writeString(dir.resolve("conf/cassandra.yaml"), yaml);
+    Files.writeString(dir.resolve("conf/logback.xml"), """
+        <configuration>
+          <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>
+          </appender>
+          <root level="INFO"><appender-ref ref="STDOUT"/></root>
+        </configuration>
+        """);
+  }
+
+  @Override
+  public List<String> command(StackConfig c) throws IOException {
+    Path dir = c.dir(name()).toAbsolutePath();
+    List<String> jvm = new ArrayList<>(List.of(
+        "-Xms" + c.cassandraHeap(), "-Xmx" + c.cassandraHeap(), "-XX:+UseG1GC",
+        "-Dcassandra-foreground=yes",
+        "-Dcassandra.config=file://" + dir.resolve("conf/cassandra.yaml"),
+        "-Dcassandra.storagedir=" + dir.resolve("data"),
+        "-Dcassandra.logdir=" + dir.resolve("logs"),
+        "-Dlogback.configurationFile=" + dir.resolve("conf/logback.xml"),
+        // one node: nothing to gossip with, so don't wait for gossip to settle
+        "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+        "-Djava.net.preferIPv4Stack=true", "-Djdk.attach.allowAttachSelf=true",
+        "-Dio.netty.tryReflectionSetAccessible=true"));
+    jvm.addAll(JDK17_FLAGS);
+    List<String> cmd = new ArrayList<>();
+    if (Tools.runningAsRoot() && Tools.onPath("setpriv").isPresent()) {
+      // as root Cassandra mlocks its whole heap: start goes from ~4 s to 9-24 s
+      cmd.addAll(List.of("setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock"));
+    }
+    cmd.addAll(JavaServers.javaCommand(jvm, JavaServers.classpath(c, name()), "org.apache.cassandra.service.CassandraDaemon"));
+    return cmd;
+  }
+
+  @Override
+  public boolean healthy(StackConfig c) {
+    if (!Probes.portOpen(c.host(), c.cassandraPort())) {
+      return false;
+    }
+    DriverConfigLoader quick = DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(2))
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(2))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(2))
+        .build();
+    try (CqlSession session = CqlSession.builder()
+        .addContactPoint(new InetSocketAddress(c.host(), c.cassandraPort()))
+        .withLocalDatacenter("datacenter1")
+        .withConfigLoader(quick)
+        .build()) {
+      return session.execute("SELECT release_version FROM system.local").one() != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
