@@ -146,6 +146,7 @@ public record ContentStateEvent(int schemaVersion, String eventId, String tenant
 
         public Question {
             Objects.requireNonNull(id, "id");
+            resvalues = resvalues == null || resvalues.isNull() ? null : resvalues; // JSON null reads as NullNode
             extra = Extra.copy(extra);
         }
     }
