@@ -70,22 +70,21 @@ class MigrationRunnerIT {
         MigrationRunner.migrate(session, ks, Replication.simple(1));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        session.execute(session.prepare("INSERT INTO " + ks + ".user_content_consumption (tenant, user_id, course_id,"
-                        + " batch_id, content_id, status, progress, view_count, completed_count, last_access_time,"
-                        + " last_completed_time, last_updated_time, progress_details, seen_request_ids, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind("t1", "u1", "c1", "b1", "do_1", 2, 100, 1, 1, now, now, now, "{\"pos\":10}", Set.of("req-1"),
-                        1L));
-        Row row = session.execute(session.prepare("SELECT status, progress, last_completed_time, seen_request_ids"
+        // one fact per update request: two requests for one content are two rows, never an overwrite
+        var insert = session.prepare("INSERT INTO " + ks + ".user_content_consumption (tenant, user_id, course_id,"
+                + " batch_id, content_id, request_id, status, progress, last_access_time, last_completed_time,"
+                + " progress_details, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        session.execute(insert.bind("t1", "u1", "c1", "b1", "do_1", "req-1", 1, 40, now, null, "{\"pos\":10}", now));
+        session.execute(insert.bind("t1", "u1", "c1", "b1", "do_1", "req-2", 2, 100, now, now, null, now));
+        List<Row> rows = session.execute(session.prepare("SELECT request_id, status, progress, last_completed_time"
                         + " FROM " + ks + ".user_content_consumption WHERE tenant = ? AND user_id = ? AND course_id = ?"
                         + " AND batch_id = ? AND content_id = ?")
-                .bind("t1", "u1", "c1", "b1", "do_1")).one();
+                .bind("t1", "u1", "c1", "b1", "do_1")).all();
 
-        assertThat(row).isNotNull();
-        assertThat(row.getInt("status")).isEqualTo(2);
-        assertThat(row.getInt("progress")).isEqualTo(100);
-        assertThat(row.getInstant("last_completed_time")).isEqualTo(now);
-        assertThat(row.getSet("seen_request_ids", String.class)).containsExactly("req-1");
+        assertThat(rows).extracting(r -> r.getString("request_id")).containsExactly("req-1", "req-2");
+        assertThat(rows.get(1).getInt("status")).isEqualTo(2);
+        assertThat(rows.get(1).getInt("progress")).isEqualTo(100);
+        assertThat(rows.get(1).getInstant("last_completed_time")).isEqualTo(now);
     }
 
     @Test
