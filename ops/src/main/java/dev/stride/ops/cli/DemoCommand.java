@@ -2,7 +2,6 @@ package dev.stride.ops.cli;
 
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.StackException;
-import dev.stride.ops.stack.Stack;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +23,8 @@ final class DemoCommand implements Callable<Integer> {
 
   static List<DemoStep> steps() {
     return List.of(
-        new DemoStep("start the servers", c -> new Stack(c, Stack.coreServers(), System.out).up()),
-        new DemoStep("apply the schema", c -> SchemaStep.apply(c, System.out)),
+        new DemoStep("start the servers and apply the schema", c -> UpCommand.upServers(c, System.out)),
+        new DemoStep("build and start the Stride applications", c -> UpCommand.upApplications(c, System.out)),
         new DemoStep("print the endpoints", c -> Endpoints.print(c, System.out)));
   }
 

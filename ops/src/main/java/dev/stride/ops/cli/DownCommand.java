@@ -19,7 +19,7 @@ final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.out.println("stride down:");
-    new Stack(options.config(), Stack.coreServers(), System.out).down(only);
+    new Stack(options.config(), Stack.everything(), System.out).down(only);
     return 0;
   }
 }

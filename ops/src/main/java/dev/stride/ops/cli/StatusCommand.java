@@ -13,7 +13,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var rows = new Stack(options.config(), Stack.coreServers(), System.out).status();
+    var rows = new Stack(options.config(), Stack.everything(), System.out).status();
     System.out.printf("%-10s %-8s %-6s %-9s %s%n", "SERVICE", "PID", "PORT", "HEALTH", "UPTIME");
     for (var r : rows) {
       System.out.printf("%-10s %-8s %-6d %-9s %s%n", r.name(), r.pid() == null ? "-" : r.pid(), r.port(),

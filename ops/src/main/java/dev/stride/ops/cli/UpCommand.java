@@ -1,33 +1,58 @@
 package dev.stride.ops.cli;
 
+import dev.stride.ops.stack.AppBuild;
+import dev.stride.ops.stack.AppServers;
 import dev.stride.ops.stack.Stack;
+import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.StackException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Starts Cassandra, Kafka (KRaft), ZooKeeper and Redis on loopback, waits for real health, applies the schema.")
+    description = "Starts Cassandra, Kafka (KRaft), ZooKeeper and Redis on loopback, waits for real health, applies the schema, "
+        + "then builds (when needed) and starts the Stride applications.")
 final class UpCommand implements Callable<Integer> {
 
   @Mixin StackOptions options;
 
+  @Option(names = "--servers-only", description = "Start only the servers and the schema, no Stride applications.")
+  boolean serversOnly;
+
   @Override
   public Integer call() {
     Instant t0 = Instant.now();
-    Stack stack = new Stack(options.config(), Stack.coreServers(), System.out);
-    System.out.println("stride up: stack home " + stack.config().home());
+    StackConfig config = options.config();
+    System.out.println("stride up: stack home " + config.home());
     try {
-      stack.up();
-      SchemaStep.apply(stack.config(), System.out);
+      upServers(config, System.out);
+      if (!serversOnly) {
+        upApplications(config, System.out);
+      }
     } catch (StackException e) {
       System.err.println("stride up failed: " + e.getMessage());
       return 1;
     }
     System.out.printf("all healthy in %.1f s%n", Duration.between(t0, Instant.now()).toMillis() / 1000.0);
-    Endpoints.print(stack.config(), System.out);
+    Endpoints.print(config, System.out);
     return 0;
+  }
+
+  static void upServers(StackConfig config, PrintStream out) throws StackException {
+    new Stack(config, Stack.coreServers(), out).up();
+    SchemaStep.apply(config, out);
+  }
+
+  static void upApplications(StackConfig config, PrintStream out) throws StackException {
+    if (AppServers.all().isEmpty()) {
+      return;
+    }
+    AppBuild.ensureBuilt(config, AppServers.modules(), out);
+    new Stack(config, List.copyOf(AppServers.all()), out).up();
   }
 }

@@ -34,6 +34,13 @@ public final class Stack {
     return List.of(new ZooKeeperServer(), new KafkaServer(), new RedisServer(), new CassandraServer());
   }
 
+  /** Servers and applications: what status shows and down stops (applications first). */
+  public static List<Server> everything() {
+    List<Server> all = new ArrayList<>(coreServers());
+    all.addAll(AppServers.all());
+    return all;
+  }
+
   public StackConfig config() {
     return config;
   }
