@@ -1,0 +1,125 @@
+package dev.stride.ops.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Load through the content-state API over HTTP, as learner apps send it: a course of `leaves`
+ * contents, `learners` enrolled learners, content-state updates of `contentsPerRequest` contents.
+ */
+final class ApiBench {
+  private static final Pattern BATCH_ID = Pattern.compile("\"batchId\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final StrideClient client;
+  private final Function<String, String> learnerToken;
+  private final String adminToken;
+  private final PrintStream out;
+  private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+  ApiBench(StrideClient client, String adminToken, Function<String, String> learnerToken, PrintStream out) {
+    this.client = client;
+    this.adminToken = adminToken;
+    this.learnerToken = learnerToken;
+    this.out = out;
+  }
+
+  record Setup(String courseId, String batchId, List<String> leaves, List<String> learners, List<String> tokens) {}
+
+  Setup setUp(int leaves, int learners) throws IOException {
+    String courseId = "bench-course-" + runId;
+    List<String> leafIds = IntStream.range(0, leaves).mapToObj(i -> courseId + "-c" + i).toList();
+    putCourse(courseId, leafIds);
+    String batchId = createBatch(courseId);
+    List<String> users = IntStream.range(0, learners).mapToObj(i -> "bench-u" + i + "-" + runId).toList();
+    List<String> tokens = users.stream().map(learnerToken).toList();
+    out.printf("setup: course %s (%d contents), batch %s, enrolling %d learners...%n", courseId, leaves, batchId, learners);
+    List<CompletableFuture<StrideClient.Response>> enrolments = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      enrolments.add(client.send("POST", "/v1/course/enrol", tokens.get(i),
+          "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"" + users.get(i) + "\"}"));
+      if (enrolments.size() >= 64) {
+        awaitOk(enrolments);
+      }
+    }
+    awaitOk(enrolments);
+    return new Setup(courseId, batchId, leafIds, users, tokens);
+  }
+
+  LoadResult updates(Setup s, int contentsPerRequest, int concurrency, Duration warmup, Duration measure) throws InterruptedException {
+    return ClosedLoop.run("state/update x" + contentsPerRequest, concurrency, warmup, measure, contentsPerRequest, () -> {
+      ThreadLocalRandom r = ThreadLocalRandom.current();
+      int learner = r.nextInt(s.learners().size());
+      String contents = IntStream.range(0, contentsPerRequest).mapToObj(i -> {
+        int status = 1 + r.nextInt(2);
+        return "{\"contentId\":\"" + s.leaves().get(r.nextInt(s.leaves().size())) + "\",\"courseId\":\"" + s.courseId()
+            + "\",\"batchId\":\"" + s.batchId() + "\",\"status\":" + status + ",\"progress\":" + (status == 2 ? 100 : r.nextInt(100))
+            + ",\"lastAccessTime\":\"" + Instant.now().minusMillis(r.nextInt(1000)) + "\"}";
+      }).collect(Collectors.joining(","));
+      return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner),
+          "{\"userId\":\"" + s.learners().get(learner) + "\",\"contents\":[" + contents + "]}");
+    });
+  }
+
+  /** One learner enrolled in `courses` courses, then GET /v1/user/courses/list/{userId} under load. */
+  LoadResult coursesList(int courses, int concurrency, Duration warmup, Duration measure) throws IOException, InterruptedException {
+    String user = "bench-many-" + runId;
+    String token = learnerToken.apply(user);
+    out.printf("setup: %d courses with a batch each, one learner enrolled in all...%n", courses);
+    for (int i = 0; i < courses; i++) {
+      String courseId = "bench-list-" + runId + "-" + i;
+      putCourse(courseId, List.of(courseId + "-a", courseId + "-b", courseId + "-c"));
+      String batchId = createBatch(courseId);
+      client.ok("POST", "/v1/course/enrol", token,
+          "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"" + user + "\"}");
+    }
+    return ClosedLoop.run("courses/list (" + courses + " enrolments)", concurrency, warmup, measure, 1,
+        () -> client.send("GET", "/v1/user/courses/list/" + user, token, null));
+  }
+
+  private void putCourse(String courseId, List<String> leafIds) throws IOException {
+    int unitSize = Math.max(1, leafIds.size() / 5);
+    List<String> units = new ArrayList<>();
+    for (int u = 0; u * unitSize < leafIds.size(); u++) {
+      String children = leafIds.subList(u * unitSize, Math.min(leafIds.size(), (u + 1) * unitSize)).stream()
+          .map(id -> "{\"identifier\":\"" + id + "\",\"name\":\"" + id + "\",\"mimeType\":\"video/mp4\"}")
+          .collect(Collectors.joining(","));
+      units.add("{\"identifier\":\"" + courseId + "-unit" + u + "\",\"name\":\"Unit " + u + "\",\"children\":[" + children + "]}");
+    }
+    client.ok("PUT", "/v1/course/hierarchy/" + courseId, adminToken,
+        "{\"name\":\"Bench " + courseId + "\",\"children\":[" + String.join(",", units) + "]}");
+  }
+
+  private String createBatch(String courseId) throws IOException {
+    String body = client.ok("POST", "/v1/course/batch/create", adminToken, "{\"courseId\":\"" + courseId
+        + "\",\"name\":\"Bench batch\",\"startDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+        + "\",\"enrollmentType\":\"open\"}").body();
+    Matcher m = BATCH_ID.matcher(body);
+    if (!m.find()) {
+      throw new IOException("batch/create gave no batchId: " + body);
+    }
+    return m.group(1);
+  }
+
+  private static void awaitOk(List<CompletableFuture<StrideClient.Response>> pending) throws IOException {
+    for (CompletableFuture<StrideClient.Response> f : pending) {
+      StrideClient.Response r = f.join();
+      if (r.status() != 200) {
+        throw new IOException("setup request answered " + r.status() + ": " + r.body());
+      }
+    }
+    pending.clear();
+  }
+}
