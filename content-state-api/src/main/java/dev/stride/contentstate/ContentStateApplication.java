@@ -1,0 +1,17 @@
+package dev.stride.contentstate;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Sunbird-compatible content state, enrolment, batches and course trees on Cassandra, one Kafka event per update. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ContentStateApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContentStateApplication.class, args);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.stride.contentstate.content;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.stride.contentstate.config.Cql;
+import dev.stride.core.content.ContentState;
+import dev.stride.core.content.ContentStateMerge;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Table user_content_consumption ((tenant, user_id, course_id, batch_id), content_id, request_id): one fact row per
+ * distinct update; a content's state is the fold of its rows with progress-core's merge (see V001's comment).
+ */
+@Repository
+public class ContentFactRepository {
+
+    private static final String SELECT = "SELECT content_id, request_id, status, progress, last_access_time,"
+            + " progress_details, recorded_at FROM user_content_consumption"
+            + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
+    private final CqlSession session;
+    private final PreparedStatement insert;
+    private final PreparedStatement all;
+    private final PreparedStatement some;
+
+    public ContentFactRepository(CqlSession session) {
+        this.session = session;
+        this.insert = session.prepare("INSERT INTO user_content_consumption (tenant, user_id, course_id, batch_id,"
+                + " content_id, request_id, status, progress, last_access_time, last_completed_time, progress_details,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.all = session.prepare(SELECT);
+        this.some = session.prepare(SELECT + " AND content_id IN ?");
+    }
+
+    public Mono<Void> insert(EnrolmentKey k, Fact f) {
+        return Cql.execute(session, insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.contentId(),
+                f.requestId(), f.status(), f.progress(), f.lastAccessTime(), f.lastCompletedTime(),
+                f.progressDetails(), f.recordedAt()));
+    }
+
+    /** Merged states by content id (sorted); {@code contentIds} null or empty means every content of the enrolment. */
+    public Mono<Map<String, ContentState>> states(EnrolmentKey k, Collection<String> contentIds) {
+        Flux<Row> rows = contentIds == null || contentIds.isEmpty()
+                ? Cql.rows(session, all.bind(k.tenant(), k.userId(), k.courseId(), k.batchId()))
+                : Cql.rows(session, some.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), List.copyOf(contentIds)));
+        return rows.map(ContentFactRepository::fact)
+                .reduce(new TreeMap<String, ContentState>(), (m, f) -> {
+                    m.merge(f.contentId(), f.toState(), ContentStateMerge::merge);
+                    return m;
+                })
+                .map(m -> (Map<String, ContentState>) m);
+    }
+
+    private static Fact fact(Row r) {
+        return new Fact(r.getString("content_id"), r.getString("request_id"), r.getInt("status"),
+                r.isNull("progress") ? null : r.getInt("progress"), r.getInstant("last_access_time"),
+                r.getString("progress_details"), r.getInstant("recorded_at"));
+    }
+}

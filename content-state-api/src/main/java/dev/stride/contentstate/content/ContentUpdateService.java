@@ -1,0 +1,213 @@
+package dev.stride.contentstate.content;
+
+import dev.stride.contentstate.batch.Batch;
+import dev.stride.contentstate.batch.BatchRepository;
+import dev.stride.contentstate.config.StrideProperties;
+import dev.stride.contentstate.course.CourseStructureRepository;
+import dev.stride.contentstate.enrolment.BatchEnrolmentRepository;
+import dev.stride.contentstate.enrolment.Enrolment;
+import dev.stride.contentstate.enrolment.UserEnrolmentRepository;
+import dev.stride.contentstate.kafka.EventPublisher;
+import dev.stride.core.content.SunbirdTimestamps;
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.Json;
+import dev.stride.core.ids.Ids;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write path of {@code PATCH /v1/content/state/update}: per-content verdicts, then for the accepted contents
+ * (1) outbox row, (2) fact + history + attempt rows and the enrolment's last-read fields, (3) merged states read back,
+ * (4) one event per enrolment touched, (5) outbox row deleted. No read-modify-write, no lightweight transaction.
+ */
+@Service
+public class ContentUpdateService {
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String BATCH_NOT_EXISTS = "BATCH_NOT_EXISTS";
+    public static final String NOT_ONGOING = "NOT_A_ON_GOING_BATCH";
+    public static final String NOT_ENROLLED = "NOT_ENROLLED";
+    public static final String NOT_IN_COURSE = "CONTENT_NOT_IN_COURSE";
+
+    private final BatchRepository batches;
+    private final CourseStructureRepository courses;
+    private final UserEnrolmentRepository byUser;
+    private final BatchEnrolmentRepository byBatch;
+    private final ContentFactRepository facts;
+    private final ProgressHistoryRepository history;
+    private final AssessmentAttemptRepository attempts;
+    private final OutboxRepository outbox;
+    private final EventAssembler assembler;
+    private final EventPublisher publisher;
+    private final StrideProperties props;
+
+    public ContentUpdateService(BatchRepository batches, CourseStructureRepository courses,
+                                UserEnrolmentRepository byUser, BatchEnrolmentRepository byBatch,
+                                ContentFactRepository facts, ProgressHistoryRepository history,
+                                AssessmentAttemptRepository attempts, OutboxRepository outbox,
+                                EventAssembler assembler, EventPublisher publisher, StrideProperties props) {
+        this.batches = batches;
+        this.courses = courses;
+        this.byUser = byUser;
+        this.byBatch = byBatch;
+        this.facts = facts;
+        this.history = history;
+        this.attempts = attempts;
+        this.outbox = outbox;
+        this.assembler = assembler;
+        this.publisher = publisher;
+        this.props = props;
+    }
+
+    /** Throws 400 naming the fields; called before anything is written. */
+    public void validate(UpdateRequest req, Instant now) {
+        UpdateValidation.check(req, props.content().maxContentsPerRequest(), now);
+    }
+
+    /** Answers contentId → verdict; only SUCCESS contents are written. */
+    public Mono<Map<String, String>> update(String tenant, UpdateRequest req, Instant receivedAt) {
+        Map<EnrolmentKey, Group> groups = new LinkedHashMap<>();
+        for (UpdateRequest.Content c : req.contents()) {
+            group(groups, tenant, req.userId(), c.courseId(), c.batchId()).contents.add(c);
+        }
+        for (UpdateRequest.Assessment a : req.assessments() == null ? List.<UpdateRequest.Assessment>of() : req.assessments()) {
+            group(groups, tenant, req.userId(), a.courseId(), a.batchId()).assessments.add(a);
+        }
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        return Flux.fromIterable(groups.values())
+                .flatMap(g -> check(g).doOnNext(Group::judge))
+                .collectList()
+                .flatMap(all -> {
+                    all.forEach(g -> verdicts.putAll(g.verdicts));
+                    List<Accepted> accepted = all.stream().map(g -> g.accept(receivedAt)).flatMap(Optional::stream).toList();
+                    return accepted.isEmpty() ? Mono.empty() : write(accepted);
+                })
+                .thenReturn(verdicts);
+    }
+
+    private static Group group(Map<EnrolmentKey, Group> groups, String tenant, String userId, String courseId, String batchId) {
+        return groups.computeIfAbsent(new EnrolmentKey(tenant, userId, courseId, batchId), Group::new);
+    }
+
+    /** The three reads a group's verdicts need, in parallel. */
+    private Mono<Group> check(Group g) {
+        EnrolmentKey k = g.key;
+        return Mono.zip(
+                batches.find(k.tenant(), k.batchId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                byUser.find(k.tenant(), k.userId(), k.courseId(), k.batchId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                courses.summary(k.tenant(), k.courseId()).map(s -> s.leafIds()).defaultIfEmpty(Set.of()))
+                .map(t -> {
+                    g.batch = t.getT1().filter(b -> b.courseId().equals(k.courseId())).orElse(null);
+                    g.enrolment = t.getT2().orElse(null);
+                    g.leaves = t.getT3();
+                    return g;
+                });
+    }
+
+    private Mono<Void> write(List<Accepted> accepted) {
+        String topic = props.kafka().contentStateTopic();
+        List<OutboxRepository.Row> rows = accepted.stream()
+                .map(a -> OutboxRepository.row(a.pending, topic, a.pending.key().kafkaKey())).toList();
+        return Flux.fromIterable(rows).flatMap(outbox::insert).then()
+                .then(Flux.fromIterable(accepted).flatMap(this::store).then())
+                .then(Flux.fromIterable(rows).concatMap(row -> assembler.assemble(row.pending())
+                        .flatMap(event -> publisher.publish(topic, row.key(), Json.writeBytes(event)))
+                        .then(outbox.delete(row))).then());
+    }
+
+    private Mono<Void> store(Accepted a) {
+        EnrolmentKey k = a.pending.key();
+        Instant now = a.pending.ingestTime();
+        Fact last = a.facts.stream().max(Comparator.comparing(Fact::lastAccessTime).thenComparingInt(Fact::status)).orElseThrow();
+        var read = new UserEnrolmentRepository.LastRead(last.contentId(), last.status(), last.lastAccessTime());
+        return Flux.concat(
+                        Flux.fromIterable(a.facts).map(f -> facts.insert(k, f)),
+                        Flux.fromIterable(a.facts).map(f -> history.append(k, f, Json.write(a.inputs.get(f.requestId())))),
+                        Flux.fromIterable(a.pending.assessments()).map(at -> attempts.save(k, at, now)),
+                        Flux.just(byUser.lastRead(k.tenant(), k.userId(), k.courseId(), k.batchId(), read),
+                                byBatch.lastRead(k.tenant(), k.courseId(), k.batchId(), k.userId(), read)))
+                .flatMap(m -> m, 32)
+                .then();
+    }
+
+    /** One enrolment's part of the request, and its verdicts. */
+    private static final class Group {
+        final EnrolmentKey key;
+        final List<UpdateRequest.Content> contents = new ArrayList<>();
+        final List<UpdateRequest.Assessment> assessments = new ArrayList<>();
+        final Map<String, String> verdicts = new LinkedHashMap<>();
+        Batch batch;
+        Enrolment enrolment;
+        Set<String> leaves;
+
+        Group(EnrolmentKey key) {
+            this.key = key;
+        }
+
+        void judge() {
+            String groupVerdict = groupVerdict();
+            for (UpdateRequest.Content c : contents) {
+                verdicts.put(c.contentId(), groupVerdict != null ? groupVerdict
+                        : leaves.contains(c.contentId()) ? SUCCESS : NOT_IN_COURSE);
+            }
+        }
+
+        private String groupVerdict() {
+            if (batch == null) {
+                return BATCH_NOT_EXISTS;
+            }
+            if (batch.status(LocalDate.now(ZoneOffset.UTC)) != Batch.ONGOING) {
+                return NOT_ONGOING;
+            }
+            return enrolment == null || !enrolment.active() ? NOT_ENROLLED : null;
+        }
+
+        /** The accepted facts and attempts as one pending event, or empty when nothing of this group is accepted. */
+        Optional<Accepted> accept(Instant receivedAt) {
+            Map<String, Fact> accepted = new LinkedHashMap<>();
+            Map<String, UpdateRequest.Content> inputs = new LinkedHashMap<>();
+            for (UpdateRequest.Content c : contents) {
+                if (SUCCESS.equals(verdicts.get(c.contentId()))) {
+                    var in = c.toInput();
+                    Instant sent = SunbirdTimestamps.parse(in.lastAccessTime()).orElse(null);
+                    Fact f = Fact.of(key, c.contentId(), c.status(), c.progress(), sent, receivedAt, in.progressDetails());
+                    accepted.put(f.requestId(), f);
+                    inputs.put(f.requestId(), c);
+                }
+            }
+            if (accepted.isEmpty()) {
+                return Optional.empty(); // assessments ride with accepted contents only
+            }
+            List<ContentStateEvent.Attempt> attemptList = assessments.stream()
+                    .filter(a -> leaves.contains(a.contentId()))
+                    .map(a -> ContentStateEvent.Attempt.of(a.contentId(), a.attemptId(),
+                            SunbirdTimestamps.parse(a.assessmentTs()).orElseThrow(),
+                            a.events() == null ? List.of() : a.events().stream().map(UpdateRequest.AssessEvent::toQuestion).toList()))
+                    .toList();
+            List<String> parts = new ArrayList<>(accepted.keySet());
+            attemptList.forEach(at -> parts.add(at.contentId() + "/" + at.attemptId()));
+            parts.sort(null);
+            String requestId = Ids.nameBased(parts.toArray(String[]::new));
+            Instant eventTime = accepted.values().stream().map(Fact::lastAccessTime).max(Comparator.naturalOrder()).orElseThrow();
+            List<Fact> factList = List.copyOf(accepted.values());
+            PendingEvent pending = new PendingEvent(key.tenant(), key.userId(), key.courseId(), key.batchId(), requestId,
+                    factList.stream().map(Fact::contentId).distinct().toList(), attemptList, eventTime, receivedAt);
+            return Optional.of(new Accepted(pending, factList, inputs));
+        }
+    }
+
+    private record Accepted(PendingEvent pending, List<Fact> facts, Map<String, UpdateRequest.Content> inputs) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.stride.contentstate.content;
+
+import dev.stride.contentstate.config.StrideProperties;
+import dev.stride.contentstate.kafka.EventPublisher;
+import dev.stride.core.event.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Republishes events whose request stored its facts but could not publish (Kafka down, instance crash), then
+ * deletes their outbox rows. The event id is stable, so a row republished while its request is still publishing is
+ * a duplicate that consumers drop. Runs on the scheduler thread, never on an event loop.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private final OutboxRepository outbox;
+    private final EventAssembler assembler;
+    private final EventPublisher publisher;
+    private final StrideProperties.Outbox config;
+
+    public OutboxRelay(OutboxRepository outbox, EventAssembler assembler, EventPublisher publisher,
+                       StrideProperties props) {
+        this.outbox = outbox;
+        this.assembler = assembler;
+        this.publisher = publisher;
+        this.config = props.outbox();
+    }
+
+    @Scheduled(initialDelayString = "${stride.outbox.relay-interval:PT5S}", fixedDelayString = "${stride.outbox.relay-interval:PT5S}")
+    public void sweep() {
+        if (config.relayEnabled()) {
+            relayOlderThan(Instant.now().minus(config.minAge())).block(Duration.ofMinutes(5));
+        }
+    }
+
+    /** Publishes and deletes every row created before {@code cutoff}; stops at the first failed publish. */
+    public Mono<Long> relayOlderThan(Instant cutoff) {
+        return outbox.olderThan(cutoff)
+                .concatMap(row -> assembler.assemble(row.pending())
+                        .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
+                        .then(outbox.delete(row))
+                        .thenReturn(row))
+                .count()
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("Outbox relay republished {} event(s)", n);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("Outbox relay stopped: {}", e.toString());
+                    return Mono.just(0L);
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.stride.contentstate.content;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.stride.contentstate.config.Cql;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Table progress_history ((tenant, user_id, course_id, batch_id), event_time, event_id): the append-only audit trail.
+ * event_id is the fact's id, so a redelivered update rewrites its own row instead of adding one.
+ */
+@Repository
+public class ProgressHistoryRepository {
+
+    public static final String SOURCE = "content-state-api";
+    private final CqlSession session;
+    private final PreparedStatement insert;
+
+    public ProgressHistoryRepository(CqlSession session) {
+        this.session = session;
+        this.insert = session.prepare("INSERT INTO progress_history (tenant, user_id, course_id, batch_id, event_time,"
+                + " event_id, content_id, event_type, status, progress, source, ingested_at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'content-state', ?, ?, '" + SOURCE + "', ?, ?)");
+    }
+
+    public Mono<Void> append(EnrolmentKey k, Fact f, String payload) {
+        return Cql.execute(session, insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.lastAccessTime(),
+                f.requestId(), f.contentId(), f.status(), f.progress(), f.recordedAt(), payload));
+    }
+}

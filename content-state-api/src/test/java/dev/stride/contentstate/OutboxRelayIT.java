@@ -1,0 +1,71 @@
+package dev.stride.contentstate;
+
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.EventKeys;
+import dev.stride.core.event.Json;
+import dev.stride.testkit.StrideIntegrationTest;
+import dev.stride.testkit.StrideStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The publish failure path without touching the shared broker: one instance whose Kafka address is dead answers
+ * 503 within the bound and keeps the outbox row; a healthy instance's relay republishes it and deletes the row.
+ */
+@StrideIntegrationTest
+class OutboxRelayIT {
+
+    @Test
+    void aFailedPublishIsA503AndTheRelayDeliversTheEventLater(StrideStack stack) {
+        String tenant = "relay";
+        String user = "learner-r";
+        String token = TestApi.token(tenant, user, List.of("LEARNER"));
+        String admin = TestApi.token(tenant, "admin", List.of("ORG_ADMIN"));
+        TestApi closeLater = null;
+        try (TestApi healthy = TestApi.start(stack, Map.of("stride.outbox.relay-enabled", false))) {
+            Calls ok = new Calls(healthy.client);
+            ok.putTree(admin, "course-r", List.of("r1")).expect(200);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            String batchId = ok.createBatch(admin, "course-r", today.minusDays(1), today.plusDays(9));
+            ok.enrol(token, "course-r", batchId, user).expect(200);
+
+            // Kept open until the end: contexts of one JVM share Reactor Netty's global loops, closed with a context.
+            TestApi broken = healthy.twin(Map.of("stride.kafka.bootstrap-servers", "localhost:1",
+                    "stride.kafka.publish-timeout", "2s", "stride.outbox.relay-enabled", false));
+            closeLater = broken;
+            long start = System.nanoTime();
+            new Calls(broken.client).update(token, user, List.of(Map.of("contentId", "r1", "courseId", "course-r",
+                    "batchId", batchId, "status", 2))).expectError(503, "SERVICE_UNAVAILABLE", "retry");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(outboxRows(stack, healthy)).isEqualTo(1);
+            assertThat(ok.read(token, user, "course-r", batchId).result().path("contentList").get(0)
+                    .path("status").asInt()).as("the facts were stored before the publish").isEqualTo(2);
+
+            var relay = healthy.context.getBean(dev.stride.contentstate.content.OutboxRelay.class);
+            assertThat(relay.relayOlderThan(java.time.Instant.now().plusSeconds(1)).block()).isEqualTo(1L);
+            assertThat(outboxRows(stack, healthy)).isZero();
+
+            List<ConsumerRecord<String, String>> events = healthy.consume(healthy.contentTopic, 1, Duration.ofSeconds(15));
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).key()).isEqualTo(EventKeys.enrolmentKey(tenant, user, "course-r", batchId));
+            ContentStateEvent event = Json.read(events.get(0).value(), ContentStateEvent.class);
+            assertThat(event.contentStatus()).isEqualTo(Map.of("r1", 2));
+        } finally {
+            if (closeLater != null) {
+                closeLater.close();
+            }
+        }
+    }
+
+    private static long outboxRows(StrideStack stack, TestApi api) {
+        return stack.session().execute("SELECT * FROM " + api.keyspace + ".content_state_outbox").all().size();
+    }
+}
