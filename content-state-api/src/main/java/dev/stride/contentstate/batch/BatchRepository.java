@@ -6,6 +6,9 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.stride.contentstate.config.Cql;
+import dev.stride.contentstate.config.NearCache;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +24,7 @@ public class BatchRepository {
     private final PreparedStatement insertById;
     private final PreparedStatement insertByCourse;
     private final PreparedStatement findById;
+    private final NearCache<List<String>, Batch> found = new NearCache<>(Duration.ofMinutes(5), 100_000);
 
     public BatchRepository(CqlSession session) {
         this.session = session;
@@ -42,8 +46,10 @@ public class BatchRepository {
                 insertByCourse.bind(concat(tenant, b.courseId(), b.batchId(), values))));
     }
 
+    /** Batches are never changed after creation, so a found one may be served from memory. */
     public Mono<Batch> find(String tenant, String batchId) {
-        return Cql.one(session, findById.bind(tenant, batchId)).map(BatchRepository::batch);
+        return found.get(List.of(tenant, batchId),
+                k -> Cql.one(session, findById.bind(tenant, batchId)).map(BatchRepository::batch));
     }
 
     private static Batch batch(Row r) {

@@ -39,10 +39,11 @@ public class ContentFactRepository {
         this.some = session.prepare(SELECT + " AND content_id IN ?");
     }
 
-    public Mono<Void> insert(EnrolmentKey k, Fact f) {
-        return Cql.execute(session, insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.contentId(),
-                f.requestId(), f.status(), f.progress(), f.lastAccessTime(), f.lastCompletedTime(),
-                f.progressDetails(), f.recordedAt()));
+    /** The facts of one enrolment share its partition: one round trip for all of them. */
+    public Mono<Void> insertAll(EnrolmentKey k, List<Fact> facts) {
+        return Cql.executeInOnePartition(session, facts.stream().map(f -> insert.bind(k.tenant(), k.userId(), k.courseId(),
+                k.batchId(), f.contentId(), f.requestId(), f.status(), f.progress(), f.lastAccessTime(),
+                f.lastCompletedTime(), f.progressDetails(), f.recordedAt())).toList());
     }
 
     /** Merged states by content id (sorted); {@code contentIds} null or empty means every content of the enrolment. */

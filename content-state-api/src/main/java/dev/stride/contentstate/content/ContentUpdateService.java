@@ -133,8 +133,8 @@ public class ContentUpdateService {
         Fact last = a.facts.stream().max(Comparator.comparing(Fact::lastAccessTime).thenComparingInt(Fact::status)).orElseThrow();
         var read = new UserEnrolmentRepository.LastRead(last.contentId(), last.status(), last.lastAccessTime());
         return Flux.concat(
-                        Flux.fromIterable(a.facts).map(f -> facts.insert(k, f)),
-                        Flux.fromIterable(a.facts).map(f -> history.append(k, f, Json.write(a.inputs.get(f.requestId())))),
+                        Flux.just(facts.insertAll(k, a.facts),
+                                history.appendAll(k, a.facts, f -> Json.write(a.inputs.get(f.requestId())))),
                         Flux.fromIterable(a.pending.assessments()).map(at -> attempts.save(k, at, now)),
                         Flux.just(byUser.lastRead(k.tenant(), k.userId(), k.courseId(), k.batchId(), read),
                                 byBatch.lastRead(k.tenant(), k.courseId(), k.batchId(), k.userId(), read)))

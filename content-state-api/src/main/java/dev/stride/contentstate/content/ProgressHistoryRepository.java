@@ -4,6 +4,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import dev.stride.contentstate.config.Cql;
 import org.springframework.stereotype.Repository;
+import java.util.List;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,8 +26,10 @@ public class ProgressHistoryRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'content-state', ?, ?, '" + SOURCE + "', ?, ?)");
     }
 
-    public Mono<Void> append(EnrolmentKey k, Fact f, String payload) {
-        return Cql.execute(session, insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.lastAccessTime(),
-                f.requestId(), f.contentId(), f.status(), f.progress(), f.recordedAt(), payload));
+    /** The facts of one enrolment share its history partition: one round trip for all of them. */
+    public Mono<Void> appendAll(EnrolmentKey k, List<Fact> facts, Function<Fact, String> payload) {
+        return Cql.executeInOnePartition(session, facts.stream().map(f -> insert.bind(k.tenant(), k.userId(), k.courseId(),
+                k.batchId(), f.lastAccessTime(), f.requestId(), f.contentId(), f.status(), f.progress(), f.recordedAt(),
+                payload.apply(f))).toList());
     }
 }

@@ -4,6 +4,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.stride.contentstate.config.Cql;
+import dev.stride.contentstate.config.NearCache;
+import java.time.Duration;
+import java.util.List;
 import dev.stride.core.course.CourseNode;
 import dev.stride.core.course.CourseTree;
 import dev.stride.core.event.Json;
@@ -21,6 +24,7 @@ public class CourseStructureRepository {
     private final PreparedStatement upsert;
     private final PreparedStatement find;
     private final PreparedStatement findLeaves;
+    private final NearCache<List<String>, CourseSummary> summaries = new NearCache<>(Duration.ofSeconds(10), 10_000);
 
     public CourseStructureRepository(CqlSession session) {
         this.session = session;
@@ -37,6 +41,7 @@ public class CourseStructureRepository {
     }
 
     public Mono<Void> save(String tenant, CourseTree tree, String updatedBy, Instant at) {
+        summaries.invalidate(List.of(tenant, tree.courseId()));
         return Cql.execute(session, upsert.bind(tenant, tree.courseId(), tree.name(), Json.write(tree.root()),
                 tree.leafIds(), tree.requiredLeafIds(), tree.unitRequiredLeaves(), tree.assessmentMaxScores(),
                 at.toEpochMilli(), updatedBy, at));
@@ -47,8 +52,13 @@ public class CourseStructureRepository {
                 .map(row -> CourseTree.of(Json.read(row.getString("tree"), CourseNode.class)));
     }
 
+    /**
+     * Served from memory for up to 10 s: a tree changed through another instance reaches this one's
+     * "content in the course" check within that time (this instance's own changes at once).
+     */
     public Mono<CourseSummary> summary(String tenant, String courseId) {
-        return Cql.one(session, findLeaves.bind(tenant, courseId)).map(CourseStructureRepository::summary);
+        return summaries.get(List.of(tenant, courseId),
+                k -> Cql.one(session, findLeaves.bind(tenant, courseId)).map(CourseStructureRepository::summary));
     }
 
     private static CourseSummary summary(Row row) {

@@ -13,6 +13,9 @@ final class Endpoints {
     out.printf("  Kafka      %s%n", c.kafkaBootstrap());
     out.printf("  ZooKeeper  %s%n", c.zookeeperConnect());
     out.printf("  Redis      %s%n", c.redisUri());
+    for (var app : dev.stride.ops.stack.AppServers.all()) {
+      out.printf("  %-18s %s%n", app.name(), app.url(c));
+    }
     out.printf("  Logs       %s%n", c.home().resolve("logs"));
     out.println("  Stop with  ops/stride down");
   }

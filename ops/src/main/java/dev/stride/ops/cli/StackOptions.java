@@ -36,6 +36,12 @@ public class StackOptions {
   @Option(names = "--redis-port", defaultValue = "${env:STRIDE_REDIS_PORT:-6379}", description = "Redis port (default ${DEFAULT-VALUE}).")
   int redisPort;
 
+  @Option(names = "--content-state-api-port", defaultValue = "${env:STRIDE_CONTENT_STATE_API_PORT:-9000}", description = "content-state-api HTTP port (default ${DEFAULT-VALUE}).")
+  int contentStateApiPort;
+
+  @Option(names = "--group-progress-api-port", defaultValue = "${env:STRIDE_GROUP_PROGRESS_API_PORT:-9001}", description = "group-progress-api HTTP port (default ${DEFAULT-VALUE}).")
+  int groupProgressApiPort;
+
   @Option(names = "--keyspace", defaultValue = "${env:STRIDE_KEYSPACE:-stride}", description = "Cassandra keyspace (default ${DEFAULT-VALUE}).")
   String keyspace;
 
@@ -43,6 +49,6 @@ public class StackOptions {
     Path root = Path.of(System.getProperty("stride.root", ".")).toAbsolutePath().normalize();
     Path dir = home != null ? home.toAbsolutePath().normalize() : root.resolve(".stride");
     return new StackConfig(root, dir, host, cassandraPort, cassandraStoragePort, kafkaPort, kafkaControllerPort,
-        zookeeperPort, redisPort, keyspace, cassandraHeap);
+        zookeeperPort, redisPort, keyspace, cassandraHeap, contentStateApiPort, groupProgressApiPort);
   }
 }

@@ -42,6 +42,12 @@ public abstract class AppServer implements Server {
     return true;
   }
 
+  /** Where a person reaches it: its base URL, or "(job)" for a headless one. */
+  public String url(StackConfig config) {
+    int port = httpPort(config);
+    return port == 0 ? "(job, no HTTP)" : "http://" + config.host() + ":" + port;
+  }
+
   @Override
   public List<Integer> ports(StackConfig config) {
     int port = httpPort(config);

@@ -14,7 +14,9 @@ public record StackConfig(
     int zookeeperPort,
     int redisPort,
     String keyspace,
-    String cassandraHeap) {
+    String cassandraHeap,
+    int contentStateApiPort,
+    int groupProgressApiPort) {
 
   public Path dir(String service) {
     return home.resolve(service);
@@ -38,6 +40,14 @@ public record StackConfig(
 
   public String zookeeperConnect() {
     return host + ":" + zookeeperPort;
+  }
+
+  public String contentStateApiUrl() {
+    return "http://" + host + ":" + contentStateApiPort;
+  }
+
+  public String groupProgressApiUrl() {
+    return "http://" + host + ":" + groupProgressApiPort;
   }
 
   public String redisUri() {

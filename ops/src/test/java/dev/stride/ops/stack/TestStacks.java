@@ -17,6 +17,6 @@ final class TestStacks {
   static StackConfig isolated(Path home) throws IOException {
     Path root = Path.of(System.getProperty("user.dir")).getParent();
     return new StackConfig(root, home, "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-        "stride", "512m");
+        "stride", "512m", freePort(), freePort());
   }
 }
