@@ -9,18 +9,18 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** A small HTTP client for Stride's Sunbird-shaped API: JSON bodies wrapped in {"request": ...}. */
-final class StrideClient {
+public final class StrideClient {
   private final HttpClient http;
   private final String baseUrl;
 
-  StrideClient(String baseUrl) {
+  public StrideClient(String baseUrl) {
     this.baseUrl = baseUrl;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  record Response(int status, String body) {}
+  public record Response(int status, String body) {}
 
-  CompletableFuture<Response> send(String method, String path, String token, String requestJson) {
+  public CompletableFuture<Response> send(String method, String path, String token, String requestJson) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token);
@@ -35,7 +35,7 @@ final class StrideClient {
   }
 
   /** Sends and insists on HTTP 200 (setup calls). */
-  Response ok(String method, String path, String token, String requestJson) throws IOException {
+  public Response ok(String method, String path, String token, String requestJson) throws IOException {
     Response r = send(method, path, token, requestJson).join();
     if (r.status() != 200) {
       throw new IOException(method + " " + path + " answered " + r.status() + ": " + r.body());

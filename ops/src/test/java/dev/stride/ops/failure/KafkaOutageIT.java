@@ -1,0 +1,195 @@
+package dev.stride.ops.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.Json;
+import dev.stride.ops.bench.StrideClient;
+import dev.stride.ops.stack.ContentStateApiServer;
+import dev.stride.ops.stack.KafkaServer;
+import dev.stride.ops.stack.ManagedProcess;
+import dev.stride.ops.stack.Secrets;
+import dev.stride.ops.stack.Stack;
+import dev.stride.ops.stack.StackConfig;
+import dev.stride.ops.stack.Tokens;
+import dev.stride.schema.MigrationRunner;
+import dev.stride.schema.Replication;
+import dev.stride.testkit.StrideIntegrationTest;
+import dev.stride.testkit.StrideStack;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kafka is killed (SIGKILL) while learners send content-state updates through a real content-state-api
+ * process, then restarted. Every request must answer 200 or 503 within a bound; afterwards every update
+ * that reached Cassandra must be on the topic (the outbox relay repairs the 503s) and nothing that is not
+ * in Cassandra may be on it (no phantom events). Runs its own Kafka and API on spare ports.
+ */
+@StrideIntegrationTest
+class KafkaOutageIT {
+  private static final String TENANT = "t-outage";
+  private static final int LEARNERS = 10;
+  private static final int LEAVES = 400;
+  private static final Duration BOUND = Duration.ofSeconds(10);
+
+  @TempDir Path home;
+
+  record Outcome(String user, String content, int status, long millis) {}
+
+  @Test
+  void everyStoredUpdateReachesKafkaAfterAnOutageAndNoRequestHangs(StrideStack stack) throws Exception {
+    String keyspace = stack.freshKeyspace("outage");
+    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
+    StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
+        stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+    Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
+    Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
+    try {
+      kafka.up();
+      api.up();
+      String secret = Secrets.jwtSecret(config);
+      StrideClient client = new StrideClient(config.contentStateApiUrl());
+      String batchId = setUpCourse(client, Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1)));
+      List<String> tokens = IntStream.range(0, LEARNERS)
+          .mapToObj(i -> Tokens.mint(secret, TENANT, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
+      for (int i = 0; i < LEARNERS; i++) {
+        client.ok("POST", "/v1/course/enrol", tokens.get(i), "{\"courseId\":\"course-o\",\"batchId\":\"" + batchId + "\",\"userId\":\"u" + i + "\"}");
+      }
+
+      ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService load = Executors.newFixedThreadPool(8);
+      for (int t = 0; t < 8; t++) {
+        load.submit(() -> {
+          while (!stop.get()) {
+            int n = next.getAndIncrement();
+            if (n >= LEARNERS * LEAVES) {
+              return;
+            }
+            // every request updates its own (learner, content): each stored fact must show up on the topic
+            String user = "u" + (n % LEARNERS);
+            String content = "leaf-" + (n / LEARNERS);
+            long t0 = System.nanoTime();
+            StrideClient.Response r = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS),
+                "{\"userId\":\"" + user + "\",\"contents\":[{\"contentId\":\"" + content + "\",\"courseId\":\"course-o\",\"batchId\":\""
+                    + batchId + "\",\"status\":1,\"progress\":50,\"lastAccessTime\":\"" + Instant.now() + "\"}]}").join();
+            outcomes.add(new Outcome(user, content, r.status(), (System.nanoTime() - t0) / 1_000_000));
+          }
+        });
+      }
+      Thread.sleep(3000);
+      ManagedProcess broker = ManagedProcess.read(config.pidFile("kafka"), "kafka").orElseThrow();
+      broker.handle().orElseThrow().destroyForcibly(); // kill -9 mid-load
+      Thread.sleep(8000);
+      stop.set(true);
+      load.shutdown();
+      assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(outcomes).allSatisfy(o -> {
+        assertThat(o.status()).as("answer for %s/%s", o.user(), o.content()).isIn(200, 503);
+        assertThat(o.millis()).as("no request hangs").isLessThan(BOUND.toMillis());
+      });
+      assertThat(outcomes).as("some updates were accepted before the outage").anyMatch(o -> o.status() == 200);
+      assertThat(outcomes).as("the outage was seen as 503").anyMatch(o -> o.status() == 503);
+
+      kafka.up(); // same data directory: the broker comes back with what it had
+      awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
+
+      Set<String> stored = new HashSet<>();
+      for (Row row : stack.session().execute("SELECT user_id, content_id FROM " + keyspace + ".user_content_consumption")) {
+        stored.add(row.getString("user_id") + "/" + row.getString("content_id"));
+      }
+      Set<String> published = publishedPairs(config.kafkaBootstrap());
+      Set<String> accepted = outcomes.stream().filter(o -> o.status() == 200).map(o -> o.user() + "/" + o.content())
+          .collect(Collectors.toSet());
+
+      assertThat(stored).as("every 200 is stored").containsAll(accepted);
+      assertThat(published).as("every stored update is on the topic, and nothing else is").isEqualTo(stored);
+    } finally {
+      api.down(List.of());
+      kafka.down(List.of());
+    }
+  }
+
+  private static String setUpCourse(StrideClient client, String admin) throws IOException {
+    String leaves = IntStream.range(0, LEAVES).mapToObj(i -> "{\"identifier\":\"leaf-" + i + "\",\"name\":\"Leaf " + i + "\"}")
+        .collect(Collectors.joining(","));
+    client.ok("PUT", "/v1/course/hierarchy/course-o", admin,
+        "{\"name\":\"Outage course\",\"children\":[{\"identifier\":\"unit-1\",\"name\":\"Unit\",\"children\":[" + leaves + "]}]}");
+    String body = client.ok("POST", "/v1/course/batch/create", admin, "{\"courseId\":\"course-o\",\"name\":\"Outage batch\",\"startDate\":\""
+        + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\",\"enrollmentType\":\"open\"}").body();
+    Matcher m = Pattern.compile("\"batchId\":\"([^\"]+)\"").matcher(body);
+    assertThat(m.find()).as("batch id in %s", body).isTrue();
+    return m.group(1);
+  }
+
+  private static void awaitEmptyOutbox(StrideStack stack, String keyspace, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (stack.session().execute("SELECT event_id FROM " + keyspace + ".content_state_outbox LIMIT 1").one() != null) {
+      assertThat(Instant.now()).as("the outbox relay empties the outbox").isBefore(deadline);
+      Thread.sleep(1000);
+    }
+  }
+
+  /** Every (user, content) carried by any event on stride.content-state, read until the topic is quiet. */
+  private static Set<String> publishedPairs(String bootstrap) {
+    Set<String> pairs = new HashSet<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("stride.content-state"));
+      Instant quietSince = Instant.now();
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (Duration.between(quietSince, Instant.now()).toSeconds() < 5 && Instant.now().isBefore(deadline)) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          quietSince = Instant.now();
+        }
+        for (ConsumerRecord<String, byte[]> r : records) {
+          ContentStateEvent event = Json.read(r.value(), ContentStateEvent.class);
+          event.contents().forEach(c -> pairs.add(event.userId() + "/" + c.contentId()));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static int free() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
