@@ -21,14 +21,18 @@ public final class StrideClient {
   public record Response(int status, String body) {}
 
   public CompletableFuture<Response> send(String method, String path, String token, String requestJson) {
+    return sendBody(method, path, token, "application/json", requestJson == null ? null : "{\"request\":" + requestJson + "}");
+  }
+
+  /** A body as it is (e.g. text/csv), or none when null. */
+  public CompletableFuture<Response> sendBody(String method, String path, String token, String contentType, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token);
-    if (requestJson == null) {
+    if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString("{\"request\":" + requestJson + "}"));
+      b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
         .thenApply(r -> new Response(r.statusCode(), r.body()));

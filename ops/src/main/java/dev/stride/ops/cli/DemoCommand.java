@@ -1,6 +1,12 @@
 package dev.stride.ops.cli;
 
+import dev.stride.ops.bench.StrideClient;
+import dev.stride.ops.demo.DemoData;
+import dev.stride.ops.stack.Secrets;
 import dev.stride.ops.stack.StackConfig;
+import dev.stride.ops.stack.Tokens;
+import java.io.IOException;
+import java.time.Duration;
 import dev.stride.ops.stack.StackException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +17,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Brings up the demo: real servers, schema, services and sample data; prints where to look.")
 final class DemoCommand implements Callable<Integer> {
+
+  private static final Duration TOKEN_TTL = Duration.ofHours(12);
 
   @Mixin StackOptions options;
 
@@ -25,7 +33,39 @@ final class DemoCommand implements Callable<Integer> {
     return List.of(
         new DemoStep("start the servers and apply the schema", c -> UpCommand.upServers(c, System.out)),
         new DemoStep("build and start the Stride applications", c -> UpCommand.upApplications(c, System.out)),
-        new DemoStep("print the endpoints", c -> Endpoints.print(c, System.out)));
+        new DemoStep("load the demo tenant (learners, courses, batches, progress)", DemoCommand::loadDemoTenant),
+        new DemoStep("print the endpoints and how to try them", c -> {
+          Endpoints.print(c, System.out);
+          tryIt(c);
+        }));
+  }
+
+  private static void loadDemoTenant(StackConfig config) throws StackException {
+    try {
+      String secret = Secrets.jwtSecret(config);
+      String admin = Tokens.mint(secret, DemoData.TENANT, "demo-admin", List.of("ORG_ADMIN", "INSTRUCTOR"), "Demo Admin", TOKEN_TTL);
+      new DemoData(new StrideClient(config.contentStateApiUrl()), admin,
+          user -> Tokens.mint(secret, DemoData.TENANT, user, List.of("LEARNER"), null, TOKEN_TTL),
+          config.home().resolve("demo/batches.properties"), System.out).load();
+    } catch (IOException | RuntimeException e) {
+      throw new StackException("loading the demo tenant failed: " + e.getMessage());
+    }
+  }
+
+  private static void tryIt(StackConfig config) throws StackException {
+    try {
+      String learner = Tokens.mint(Secrets.jwtSecret(config), DemoData.TENANT, "demo-learner-01", List.of("LEARNER"), null, TOKEN_TTL);
+      String api = config.contentStateApiUrl();
+      System.out.println();
+      System.out.println("Try it (a learner's token, valid 12 h; mint others with: ops/stride token --tenant demo --user U --roles R):");
+      System.out.println("  TOKEN=" + learner);
+      System.out.println("  curl -s " + api + "/v1/user/courses/list/demo-learner-01 -H \"Authorization: Bearer $TOKEN\"");
+      System.out.println("  curl -s -X PATCH " + api + "/v1/content/state/update -H \"Authorization: Bearer $TOKEN\" \\");
+      System.out.println("       -H 'Content-Type: application/json' -d '{\"request\":{\"userId\":\"demo-learner-01\",\"contents\":"
+          + "[{\"contentId\":\"py-hello\",\"courseId\":\"demo-python-basics\",\"batchId\":\"<batchId from the list>\",\"status\":2}]}}'");
+    } catch (IOException e) {
+      throw new StackException("cannot mint the demo token: " + e.getMessage());
+    }
   }
 
   @Override
