@@ -6,6 +6,16 @@ import java.util.Map;
 
 /** The content-state API (Spring Boot WebFlux) on its HTTP port. */
 public final class ContentStateApiServer extends AppServer {
+  private final Map<String, String> extraEnvironment;
+
+  public ContentStateApiServer() {
+    this(Map.of());
+  }
+
+  /** With extra settings, e.g. private topic names for a test (Spring's relaxed binding of STRIDE_KAFKA_...). */
+  public ContentStateApiServer(Map<String, String> extraEnvironment) {
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
+  }
 
   @Override
   public String name() {
@@ -31,6 +41,7 @@ public final class ContentStateApiServer extends AppServer {
   protected Map<String, String> environment(StackConfig config) throws IOException {
     Map<String, String> env = new HashMap<>(baseEnvironment(config));
     env.put("PORT", String.valueOf(config.contentStateApiPort()));
+    env.putAll(extraEnvironment);
     return env;
   }
 }
