@@ -1,0 +1,27 @@
+package dev.stride.groupprogress.web;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/** The envelope {@code id} of each endpoint (Sunbird's api.* names), shared by success and error responses. */
+public final class ApiIds {
+
+    private ApiIds() {
+    }
+
+    public static String of(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        boolean get = HttpMethod.GET.equals(request.getMethod());
+        if (path.startsWith("/v1/group/create")) return "api.group.create";
+        if (path.startsWith("/v1/group/membership/update")) return "api.group.membership.update";
+        if (path.startsWith("/v1/group/read")) return "api.group.read";
+        if (path.startsWith("/v1/group/activity/agg")) return "api.group.activity.agg";
+        if (path.startsWith("/v1/groups/") && path.contains("/reports")) return "api.group.reports";
+        if (path.startsWith("/v1/groups/")) return "api.group.progress";
+        if (path.startsWith("/v1/course/") && path.endsWith("/dashboard")) return "api.course.batch.dashboard";
+        if (path.startsWith("/v1/course/") && path.endsWith("/gradebook")) return "api.course.batch.gradebook";
+        if (path.startsWith("/admin/cache/ttl/advice")) return "api.admin.cache.ttl.advice";
+        if (path.startsWith("/admin/cache/ttl")) return get ? "api.admin.cache.ttl.read" : "api.admin.cache.ttl.update";
+        return "api.stride";
+    }
+}
