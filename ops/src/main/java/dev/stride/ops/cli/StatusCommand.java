@@ -14,9 +14,9 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var rows = new Stack(options.config(), Stack.everything(), System.out).status();
-    System.out.printf("%-10s %-8s %-6s %-9s %s%n", "SERVICE", "PID", "PORT", "HEALTH", "UPTIME");
+    System.out.printf("%-18s %-8s %-6s %-9s %s%n", "SERVICE", "PID", "PORT", "HEALTH", "UPTIME");
     for (var r : rows) {
-      System.out.printf("%-10s %-8s %-6d %-9s %s%n", r.name(), r.pid() == null ? "-" : r.pid(), r.port(),
+      System.out.printf("%-18s %-8s %-6s %-9s %s%n", r.name(), r.pid() == null ? "-" : r.pid(), r.port() == null ? "-" : r.port(),
           !r.running() ? "stopped" : r.healthy() ? "healthy" : "UNHEALTHY", r.uptime() == null ? "-" : human(r.uptime()));
     }
     return rows.stream().allMatch(r -> r.healthy() || !r.running()) ? 0 : 1;

@@ -121,7 +121,8 @@ public final class Stack {
     managed.write(config.pidFile(name));
     Instant t0 = Instant.now();
     awaitHealthy(server, managed, process);
-    out.printf("  %-10s healthy on %s:%d (pid %d, %.1f s)%n", name, config.host(), server.ports(config).get(0),
+    List<Integer> ports = server.ports(config);
+    out.printf("  %-10s healthy%s (pid %d, %.1f s)%n", name, ports.isEmpty() ? "" : " on " + config.host() + ":" + ports.get(0),
         managed.pid(), Duration.between(t0, Instant.now()).toMillis() / 1000.0);
     return true;
   }
@@ -172,11 +173,13 @@ public final class Stack {
     for (Server server : servers) {
       Optional<ManagedProcess> managed = ManagedProcess.read(config.pidFile(server.name()), server.name()).filter(ManagedProcess::alive);
       boolean healthy = managed.isPresent() && server.healthy(config);
+      List<Integer> ports = server.ports(config);
       rows.add(new ServerStatus(server.name(), managed.map(ManagedProcess::pid).orElse(null),
-          server.ports(config).get(0), managed.isPresent(), healthy, managed.map(ManagedProcess::uptime).orElse(null)));
+          ports.isEmpty() ? null : ports.get(0), managed.isPresent(), healthy, managed.map(ManagedProcess::uptime).orElse(null)));
     }
     return rows;
   }
 
-  public record ServerStatus(String name, Long pid, int port, boolean running, boolean healthy, Duration uptime) {}
+  /** port is null for a headless job. */
+  public record ServerStatus(String name, Long pid, Integer port, boolean running, boolean healthy, Duration uptime) {}
 }
