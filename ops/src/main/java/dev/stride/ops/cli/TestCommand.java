@@ -1,5 +1,6 @@
 package dev.stride.ops.cli;
 
+import dev.stride.ops.stack.DebianPackages;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.StackException;
@@ -36,9 +37,11 @@ final class TestCommand implements Callable<Integer> {
     System.out.println("stride test: bringing up the stack the tests need");
     Set<String> started;
     try {
+      // the dashboard page's test drives a real headless Chromium
+      DebianPackages.ensure("chromium", List.of("chromium", "chromium-driver"), config.logFile("apt-get"));
       started = stack.up();
       SchemaStep.apply(config, System.out);
-    } catch (StackException e) {
+    } catch (StackException | IOException e) {
       System.err.println("stride test: the stack did not come up: " + e.getMessage());
       return 1;
     }

@@ -21,9 +21,7 @@ public final class RedisServer implements Server {
   @Override
   public void prepare(StackConfig c) throws IOException {
     Files.createDirectories(c.dir(name()));
-    if (Tools.onPath("redis-server").isEmpty()) {
-      RedisInstaller.install(c.logFile("redis-install"));
-    }
+    DebianPackages.ensure("redis-server", List.of("redis-server"), c.logFile("apt-get"));
   }
 
   @Override
