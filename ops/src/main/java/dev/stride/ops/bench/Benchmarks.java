@@ -52,4 +52,19 @@ public final class Benchmarks {
           r.unitsPerSecond() / raw.unitsPerSecond(), r.p(50), r.p(99), r.errors());
     }
   }
+
+  /** The group-progress API: uncached and cached group progress, single flight, dashboard and gradebook. */
+  public void runGroup(GroupBench bench, Duration warmup, Duration measure, int members, int courses, int uncachedGroups,
+      int dashboardLearners, int gradebookLearners, int assessments) throws IOException, InterruptedException {
+    out.printf("stride bench group: %s, %d cores; warm-up %ds, measured %ds%n", Instant.now(),
+        Runtime.getRuntime().availableProcessors(), warmup.toSeconds(), measure.toSeconds());
+    List<LoadResult> results = bench.run(members, courses, uncachedGroups, dashboardLearners, gradebookLearners, assessments, warmup, measure);
+    out.println();
+    out.println("| phase | requests/s | p50 ms | p99 ms | max ms | errors |");
+    out.println("|---|---|---|---|---|---|");
+    for (LoadResult r : results) {
+      out.printf("| %s | %.0f | %.2f | %.2f | %.1f | %d |%n", r.name(), r.requestsPerSecond(), r.p(50), r.p(99),
+          r.latencyMicros().getMaxValue() / 1000.0, r.errors());
+    }
+  }
 }
