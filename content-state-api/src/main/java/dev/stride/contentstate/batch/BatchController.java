@@ -1,11 +1,11 @@
 package dev.stride.contentstate.batch;
 
-import dev.stride.contentstate.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.contentstate.course.CourseStructureRepository;
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.contentstate.web.ApiIds;
-import dev.stride.contentstate.web.ApiRequest;
-import dev.stride.contentstate.web.Envelope;
+import dev.stride.api.web.ApiRequest;
+import dev.stride.api.web.Envelope;
 import dev.stride.core.ids.Ids;
 import dev.stride.core.validation.FieldError;
 import org.springframework.http.server.reactive.ServerHttpRequest;

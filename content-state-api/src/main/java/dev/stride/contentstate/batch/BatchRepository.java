@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.contentstate.config.NearCache;
 import java.time.Duration;
 import java.util.List;

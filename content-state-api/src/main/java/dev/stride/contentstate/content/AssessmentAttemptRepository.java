@@ -2,7 +2,7 @@ package dev.stride.contentstate.content;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.core.completion.AssessmentAttempt;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.Json;

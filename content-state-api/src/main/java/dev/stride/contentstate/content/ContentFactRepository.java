@@ -3,7 +3,7 @@ package dev.stride.contentstate.content;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.core.content.ContentState;
 import dev.stride.core.content.ContentStateMerge;
 import org.springframework.stereotype.Repository;

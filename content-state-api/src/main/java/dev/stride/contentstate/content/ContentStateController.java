@@ -1,11 +1,11 @@
 package dev.stride.contentstate.content;
 
-import dev.stride.contentstate.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.contentstate.config.StrideProperties;
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.contentstate.web.ApiIds;
-import dev.stride.contentstate.web.ApiRequest;
-import dev.stride.contentstate.web.Envelope;
+import dev.stride.api.web.ApiRequest;
+import dev.stride.api.web.Envelope;
 import dev.stride.core.completion.AssessmentAttempt;
 import dev.stride.core.completion.AssessmentBests;
 import dev.stride.core.content.ContentState;

@@ -3,7 +3,7 @@ package dev.stride.contentstate.content;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.core.event.Json;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

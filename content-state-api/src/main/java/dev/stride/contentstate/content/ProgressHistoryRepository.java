@@ -2,7 +2,7 @@ package dev.stride.contentstate.content;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.function.Function;

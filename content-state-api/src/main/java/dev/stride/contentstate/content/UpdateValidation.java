@@ -1,6 +1,6 @@
 package dev.stride.contentstate.content;
 
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.core.content.ContentUpdateInput;
 import dev.stride.core.content.ContentUpdateValidator;
 import dev.stride.core.content.SunbirdTimestamps;

@@ -1,12 +1,12 @@
 package dev.stride.contentstate.course;
 
-import dev.stride.contentstate.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.contentstate.config.StrideProperties;
 import dev.stride.contentstate.kafka.EventPublisher;
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.contentstate.web.ApiIds;
-import dev.stride.contentstate.web.ApiRequest;
-import dev.stride.contentstate.web.Envelope;
+import dev.stride.api.web.ApiRequest;
+import dev.stride.api.web.Envelope;
 import dev.stride.core.course.CourseNode;
 import dev.stride.core.course.CourseTree;
 import dev.stride.core.course.CourseTreeValidator;

@@ -3,7 +3,7 @@ package dev.stride.contentstate.course;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.contentstate.config.NearCache;
 import java.time.Duration;
 import java.util.List;

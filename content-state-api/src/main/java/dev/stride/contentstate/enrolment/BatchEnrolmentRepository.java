@@ -2,7 +2,7 @@ package dev.stride.contentstate.enrolment;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.contentstate.user.Profile;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;

@@ -3,7 +3,7 @@ package dev.stride.contentstate.enrolment;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.contentstate.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,7 @@
 package dev.stride.contentstate.kafka;
 
 import dev.stride.contentstate.config.StrideProperties;
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,10 +1,10 @@
 package dev.stride.contentstate.user;
 
-import dev.stride.contentstate.auth.Caller;
-import dev.stride.contentstate.web.ApiException;
+import dev.stride.api.auth.Caller;
+import dev.stride.api.web.ApiException;
 import dev.stride.contentstate.web.ApiIds;
-import dev.stride.contentstate.web.ApiRequest;
-import dev.stride.contentstate.web.Envelope;
+import dev.stride.api.web.ApiRequest;
+import dev.stride.api.web.Envelope;
 import dev.stride.core.ids.Ids;
 import dev.stride.core.validation.FieldError;
 import org.apache.commons.csv.CSVFormat;

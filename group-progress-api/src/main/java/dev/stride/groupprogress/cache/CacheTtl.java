@@ -2,7 +2,7 @@ package dev.stride.groupprogress.cache;
 
 import dev.stride.core.validation.FieldError;
 import dev.stride.groupprogress.config.StrideProperties;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

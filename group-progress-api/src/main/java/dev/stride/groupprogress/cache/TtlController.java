@@ -1,8 +1,8 @@
 package dev.stride.groupprogress.cache;
 
-import dev.stride.groupprogress.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.groupprogress.web.ApiIds;
-import dev.stride.groupprogress.web.Envelope;
+import dev.stride.api.web.Envelope;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

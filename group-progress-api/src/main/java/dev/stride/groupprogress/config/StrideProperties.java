@@ -6,28 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Every {@code stride.*} setting of the service (see application.yml for the defaults and their env variables). */
+/**
+ * The service's own {@code stride.*} settings (see application.yml for the defaults and their env variables);
+ * {@code stride.cassandra.*} and {@code stride.auth.*} bind in api-support (StrideCassandraProperties,
+ * StrideAuthProperties).
+ */
 @ConfigurationProperties("stride")
-public record StrideProperties(@DefaultValue Cassandra cassandra, @DefaultValue Auth auth, @DefaultValue Redis redis,
-                               @DefaultValue Cache cache, @DefaultValue Progress progress,
+public record StrideProperties(@DefaultValue Redis redis, @DefaultValue Cache cache, @DefaultValue Progress progress,
                                @DefaultValue Dashboard dashboard, @DefaultValue Reports reports) {
-
-    /**
-     * @param migrateOnStart apply cassandra-schema's migrations at startup (local stack and demo; production runs
-     *                       the migration runner as a deploy step)
-     * @param replication    replication used when migrating: {@code simple:1} or {@code nts:dc1=3}
-     */
-    public record Cassandra(@DefaultValue("127.0.0.1:9042") String contactPoint,
-                            @DefaultValue("datacenter1") String localDc,
-                            @DefaultValue("stride") String keyspace,
-                            @DefaultValue("false") boolean migrateOnStart,
-                            @DefaultValue("simple:1") String replication) {
-    }
-
-    /** HS256 secret (text, or a file holding it) for the local stack, or a JWK set URL in production. */
-    public record Auth(String jwtSecret, String jwtSecretFile, String jwkSetUri,
-                       @DefaultValue("stride-local") String issuer) {
-    }
 
     /**
      * @param address   {@code redis://host:port}

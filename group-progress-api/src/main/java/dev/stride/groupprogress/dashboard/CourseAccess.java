@@ -1,12 +1,12 @@
 package dev.stride.groupprogress.dashboard;
 
 import dev.stride.core.ids.Ids;
-import dev.stride.groupprogress.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.groupprogress.group.Group;
 import dev.stride.groupprogress.group.GroupAccess;
 import dev.stride.groupprogress.group.GroupRepository;
 import dev.stride.groupprogress.group.Member;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -2,11 +2,11 @@ package dev.stride.groupprogress.dashboard;
 
 import dev.stride.core.ids.Ids;
 import dev.stride.core.validation.FieldError;
-import dev.stride.groupprogress.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.groupprogress.config.StrideProperties;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.groupprogress.web.ApiIds;
-import dev.stride.groupprogress.web.Envelope;
+import dev.stride.api.web.Envelope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

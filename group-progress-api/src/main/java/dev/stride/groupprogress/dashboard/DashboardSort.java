@@ -1,7 +1,7 @@
 package dev.stride.groupprogress.dashboard;
 
 import dev.stride.core.validation.FieldError;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package dev.stride.groupprogress.dashboard;
 
 import dev.stride.core.event.Json;
 import dev.stride.core.validation.FieldError;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import tools.jackson.core.JacksonException;
 
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package dev.stride.groupprogress.group;
 
-import dev.stride.groupprogress.auth.Caller;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.auth.Caller;
+import dev.stride.api.web.ApiException;
 
 import java.util.Map;
 

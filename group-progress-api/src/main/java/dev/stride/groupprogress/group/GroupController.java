@@ -1,11 +1,11 @@
 package dev.stride.groupprogress.group;
 
 import dev.stride.core.ids.Ids;
-import dev.stride.groupprogress.auth.Caller;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.auth.Caller;
+import dev.stride.api.web.ApiException;
 import dev.stride.groupprogress.web.ApiIds;
-import dev.stride.groupprogress.web.ApiRequest;
-import dev.stride.groupprogress.web.Envelope;
+import dev.stride.api.web.ApiRequest;
+import dev.stride.api.web.Envelope;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,12 +1,12 @@
 package dev.stride.groupprogress.group;
 
 import dev.stride.core.validation.FieldError;
-import dev.stride.groupprogress.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.groupprogress.group.GroupRequests.MemberInput;
 import dev.stride.groupprogress.progress.ProgressCaches;
 import dev.stride.groupprogress.user.UserRepository;
 import dev.stride.groupprogress.user.UserRepository.KnownUser;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

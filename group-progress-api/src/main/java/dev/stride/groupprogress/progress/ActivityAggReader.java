@@ -3,7 +3,7 @@ package dev.stride.groupprogress.progress;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.groupprogress.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.schema.StrideTables;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

@@ -1,7 +1,7 @@
 package dev.stride.groupprogress.reports;
 
 import dev.stride.groupprogress.config.StrideProperties;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.stride.groupprogress.reports;
 
 import dev.stride.core.ids.Ids;
-import dev.stride.groupprogress.auth.Caller;
+import dev.stride.api.auth.Caller;
 import dev.stride.groupprogress.group.GroupAccess;
 import dev.stride.groupprogress.group.GroupRepository;
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import dev.stride.groupprogress.web.ApiIds;
-import dev.stride.groupprogress.web.Envelope;
+import dev.stride.api.web.Envelope;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;

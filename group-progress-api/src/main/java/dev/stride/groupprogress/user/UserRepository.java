@@ -2,7 +2,7 @@ package dev.stride.groupprogress.user;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.stride.groupprogress.config.Cql;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.schema.StrideTables;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;

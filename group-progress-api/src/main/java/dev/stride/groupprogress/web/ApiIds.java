@@ -1,12 +1,17 @@
 package dev.stride.groupprogress.web;
 
+import dev.stride.api.web.ApiIdResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
 
 /** The envelope {@code id} of each endpoint (Sunbird's api.* names), shared by success and error responses. */
-public final class ApiIds {
+@Component
+public final class ApiIds implements ApiIdResolver {
 
-    private ApiIds() {
+    @Override
+    public String apiId(ServerHttpRequest request) {
+        return of(request);
     }
 
     public static String of(ServerHttpRequest request) {
@@ -22,6 +27,6 @@ public final class ApiIds {
         if (path.startsWith("/v1/course/") && path.endsWith("/gradebook")) return "api.course.batch.gradebook";
         if (path.startsWith("/admin/cache/ttl/advice")) return "api.admin.cache.ttl.advice";
         if (path.startsWith("/admin/cache/ttl")) return get ? "api.admin.cache.ttl.read" : "api.admin.cache.ttl.update";
-        return "api.stride";
+        return FALLBACK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.stride.groupprogress.dashboard;
 
-import dev.stride.groupprogress.web.ApiException;
+import dev.stride.api.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

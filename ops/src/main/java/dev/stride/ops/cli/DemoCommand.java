@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
 final class DemoCommand implements Callable<Integer> {
 
   private static final Duration TOKEN_TTL = Duration.ofHours(12);
+  /** Filled by the demo-tenant step, printed by the last step. */
+  private List<String> links = List.of();
 
   @Mixin StackOptions options;
 
@@ -29,30 +31,43 @@ final class DemoCommand implements Callable<Integer> {
     void run(StackConfig config) throws StackException;
   }
 
-  static List<DemoStep> steps() {
+  List<DemoStep> steps() {
     return List.of(
         new DemoStep("start the servers and apply the schema", c -> UpCommand.upServers(c, System.out)),
         new DemoStep("build and start the Stride applications", c -> UpCommand.upApplications(c, System.out)),
-        new DemoStep("load the demo tenant (learners, courses, batches, progress)", DemoCommand::loadDemoTenant),
+        new DemoStep("load the demo tenant (learners, courses, batches, progress, a group)", this::loadDemoTenant),
         new DemoStep("print the endpoints and how to try them", c -> {
           Endpoints.print(c, System.out);
           tryIt(c);
         }));
   }
 
-  private static void loadDemoTenant(StackConfig config) throws StackException {
+  private void loadDemoTenant(StackConfig config) throws StackException {
     try {
       String secret = Secrets.jwtSecret(config);
       String admin = Tokens.mint(secret, DemoData.TENANT, "demo-admin", List.of("ORG_ADMIN", "INSTRUCTOR"), "Demo Admin", TOKEN_TTL);
-      new DemoData(new StrideClient(config.contentStateApiUrl()), admin,
+      DemoData demo = new DemoData(new StrideClient(config.contentStateApiUrl()), admin,
           user -> Tokens.mint(secret, DemoData.TENANT, user, List.of("LEARNER"), null, TOKEN_TTL),
-          config.home().resolve("demo/batches.properties"), System.out).load();
+          config.home().resolve("demo/batches.properties"), System.out);
+      DemoData.Loaded loaded = demo.load();
+      String groupId = demo.group(new StrideClient(config.groupProgressApiUrl()), loaded);
+      String course = loaded.courseIds().get(0);
+      String page = config.groupProgressApiUrl() + "/dashboard/index.html";
+      // one instructor + group-admin token opens both views; it rides in the fragment, never sent to a server log
+      String token = Tokens.mint(secret, DemoData.TENANT, "demo-instructor", List.of("INSTRUCTOR", "GROUP_ADMIN", "ORG_ADMIN"),
+          "Demo Instructor", TOKEN_TTL);
+      links = List.of(
+          "  Batch dashboard: " + page + "?course=" + course + "&batch=" + loaded.batches().getProperty(course) + "#token=" + token,
+          "  Group heat map:  " + page + "?view=group&group=" + groupId + "#token=" + token);
     } catch (IOException | RuntimeException e) {
       throw new StackException("loading the demo tenant failed: " + e.getMessage());
     }
   }
 
-  private static void tryIt(StackConfig config) throws StackException {
+  private void tryIt(StackConfig config) throws StackException {
+    System.out.println();
+    System.out.println("Open the live dashboard (a demo instructor's token is in the link):");
+    links.forEach(System.out::println);
     try {
       String learner = Tokens.mint(Secrets.jwtSecret(config), DemoData.TENANT, "demo-learner-01", List.of("LEARNER"), null, TOKEN_TTL);
       String api = config.contentStateApiUrl();

