@@ -101,7 +101,10 @@ class ContentStateFlowIT {
         assertThat(Json.read(trees.get(0).value(), CourseStructureEvent.class).tree().leafIds()).isNotEmpty();
 
         calls.call(HttpMethod.GET, "/actuator/health", null, null).expect(200);
-        api.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        api.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        api.client.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ADMIN).exchange().expectStatus().isForbidden();
+        api.client.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + TestApi.token(TENANT, "ops-1", List.of("OPS")))
+                .exchange().expectStatus().isOk().expectBody(String.class)
                 .value(text -> assertThat(text).contains("stride_kafka_published_total").contains("http_server_requests"));
     }
 

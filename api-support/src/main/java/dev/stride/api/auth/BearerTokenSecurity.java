@@ -2,10 +2,15 @@ package dev.stride.api.auth;
 
 import dev.stride.api.web.ApiException;
 import dev.stride.api.web.EnvelopeWriter;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -48,6 +53,14 @@ public class BearerTokenSecurity {
                         .authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .build();
+    }
+
+    /** Allows a request whose token carries one of the roles (e.g. OPS for metrics); 401 without a token, 403 without the role. */
+    public static ReactiveAuthorizationManager<AuthorizationContext> anyRole(String... roles) {
+        return (authentication, context) -> authentication
+                .filter(a -> a.isAuthenticated() && a.getPrincipal() instanceof Jwt)
+                .<AuthorizationResult>map(a -> new AuthorizationDecision(Caller.of((Jwt) a.getPrincipal()).hasAnyRole(roles)))
+                .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
     /** 401 with the envelope. */

@@ -1,6 +1,7 @@
 package dev.stride.contentstate.auth;
 
 import dev.stride.api.auth.BearerTokenSecurity;
+import dev.stride.api.auth.Caller;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -16,7 +17,9 @@ public class SecurityConfig {
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, BearerTokenSecurity bearer) {
         return bearer.filterChain(http, a -> a
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // health (status only) stays open for load balancers; metrics need an OPS token
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").access(BearerTokenSecurity.anyRole(Caller.OPS))
                         .anyExchange().authenticated());
     }
 }
