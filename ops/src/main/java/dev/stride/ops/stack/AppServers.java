@@ -10,7 +10,7 @@ public final class AppServers {
   private AppServers() {}
 
   public static List<AppServer> all() {
-    return List.of(new ContentStateApiServer(), new GroupProgressApiServer());
+    return List.of(new ContentStateApiServer(), new GroupProgressApiServer(), new SamzaAggregatorServer());
   }
 
   /** The Maven modules the applications are built from (for `stride up`'s build step). */

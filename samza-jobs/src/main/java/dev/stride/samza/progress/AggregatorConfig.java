@@ -1,0 +1,37 @@
+package dev.stride.samza.progress;
+
+import org.apache.samza.config.Config;
+
+/** The aggregator's own settings ({@code stride.*} keys of the job config; env overrides in {@link ProgressAggregatorMain}). */
+public record AggregatorConfig(String contentStateTopic, String courseStructureTopic, String enrolmentProgressTopic,
+                               String courseCompletedTopic, int topicPartitions, short topicReplication,
+                               String cassandraContactPoints, String cassandraDatacenter, String keyspace,
+                               int cassandraMaxInFlight, int attemptCap) {
+
+    public static final String CONTENT_STATE_TOPIC = "stride.topic.content-state";
+    public static final String COURSE_STRUCTURE_TOPIC = "stride.topic.course-structure";
+    public static final String ENROLMENT_PROGRESS_TOPIC = "stride.topic.enrolment-progress";
+    public static final String COURSE_COMPLETED_TOPIC = "stride.topic.course-completed";
+    public static final String TOPIC_PARTITIONS = "stride.topic.partitions";
+    public static final String TOPIC_REPLICATION = "stride.topic.replication-factor";
+    public static final String CASSANDRA = "stride.cassandra.contact-points";
+    public static final String CASSANDRA_DC = "stride.cassandra.datacenter";
+    public static final String KEYSPACE = "stride.cassandra.keyspace";
+    public static final String CASSANDRA_MAX_IN_FLIGHT = "stride.cassandra.max-in-flight";
+    public static final String ATTEMPT_CAP = "stride.assessment.attempts-limit";
+
+    public static AggregatorConfig from(Config c) {
+        return new AggregatorConfig(
+                c.get(CONTENT_STATE_TOPIC, "stride.content-state"),
+                c.get(COURSE_STRUCTURE_TOPIC, "stride.course-structure"),
+                c.get(ENROLMENT_PROGRESS_TOPIC, "stride.enrolment-progress"),
+                c.get(COURSE_COMPLETED_TOPIC, "stride.course-completed"),
+                c.getInt(TOPIC_PARTITIONS, 3),
+                c.getShort(TOPIC_REPLICATION, (short) 1),
+                c.get(CASSANDRA, "127.0.0.1:9042"),
+                c.get(CASSANDRA_DC, "datacenter1"),
+                c.get(KEYSPACE, "stride"),
+                c.getInt(CASSANDRA_MAX_IN_FLIGHT, 128),
+                c.getInt(ATTEMPT_CAP, 25));
+    }
+}

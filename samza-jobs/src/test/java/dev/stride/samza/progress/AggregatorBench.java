@@ -1,0 +1,165 @@
+package dev.stride.samza.progress;
+
+import dev.stride.core.content.ContentState;
+import dev.stride.core.course.CourseNode;
+import dev.stride.core.course.CourseTree;
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.CourseStructureEvent;
+import dev.stride.core.event.Json;
+import dev.stride.schema.CassandraSessions;
+import dev.stride.schema.MigrationRunner;
+import dev.stride.schema.Replication;
+import com.datastax.oss.driver.api.core.CqlSession;
+import org.I0Itec.zkclient.ZkClient;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throughput of the aggregator alone on the real Kafka and Cassandra: publishes N content-state events first, then
+ * starts P job processes and times how fast they drain them. Every event advances its enrolment's last access time,
+ * so each one emits exactly one enrolment-progress record: the job is done when the output holds N records.
+ *
+ * <p>{@code java -cp samza-jobs/target/test-classes:samza-jobs/target/classes:$(cat samza-jobs/target/classpath.txt):<test deps>
+ * dev.stride.samza.progress.AggregatorBench [events=200000] [enrolments=20000] [partitions=4] [processes=1]}; run it
+ * through {@code mvn -pl samza-jobs exec:java} or the IDE. Cleans up its keyspace, topics and ZooKeeper node.
+ */
+public final class AggregatorBench {
+
+    private AggregatorBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>(Map.of("events", "200000", "enrolments", "20000",
+                "partitions", "4", "processes", "1", "kafka", "127.0.0.1:9092", "cassandra", "127.0.0.1:9042",
+                "zookeeper", "127.0.0.1:2181"));
+        for (String arg : args) {
+            a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int events = Integer.parseInt(a.get("events"));
+        int enrolments = Integer.parseInt(a.get("enrolments"));
+        int partitions = Integer.parseInt(a.get("partitions"));
+        int processes = Integer.parseInt(a.get("processes"));
+        String token = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String keyspace = "t_" + token.replace('-', '_');
+        String kafka = a.get("kafka");
+
+        try (CqlSession session = CassandraSessions.open(a.get("cassandra"), "datacenter1", null);
+             AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
+            MigrationRunner.migrate(session, keyspace, Replication.simple(1));
+            List<NewTopic> topics = new ArrayList<>();
+            for (String t : List.of("content-state", "course-structure", "enrolment-progress", "course-completed")) {
+                topics.add(new NewTopic(token + "." + t, partitions, (short) 1));
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            try {
+                run(a, token, keyspace, kafka, events, enrolments, processes);
+            } finally {
+                session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+                        "DROP KEYSPACE IF EXISTS " + keyspace).setTimeout(Duration.ofSeconds(60)));
+                Set<String> mine = new HashSet<>();
+                for (String t : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
+                    if (t.contains(token)) {
+                        mine.add(t);
+                    }
+                }
+                admin.deleteTopics(mine).all().get(30, TimeUnit.SECONDS);
+                ZkClient zk = new ZkClient(a.get("zookeeper"), 10_000, 10_000);
+                zk.deleteRecursive("/app-" + token + "-1");
+                zk.close();
+            }
+        }
+    }
+
+    private static void run(Map<String, String> a, String token, String keyspace, String kafka, int events,
+                            int enrolments, int processes) throws Exception {
+        CourseTree tree = CourseTree.of("course1", "bench", List.of(
+                CourseNode.unit("u1", CourseNode.leaf("l1"), CourseNode.leaf("l2"), CourseNode.leaf("l3"), CourseNode.leaf("l4")),
+                CourseNode.unit("u2", CourseNode.leaf("l5"), CourseNode.leaf("l6"), CourseNode.leaf("l7"), CourseNode.leaf("l8")),
+                new CourseNode("qz", null, null, List.of(), false, 10.0)));
+        List<String> contents = List.of("l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "qz");
+        Random random = new Random(1);
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka,
+                "acks", "1", "linger.ms", 20, "batch.size", 262144, "compression.type", "lz4"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            CourseStructureEvent treeEvent = CourseStructureEvent.of("tenant1", tree, start, start);
+            producer.send(new ProducerRecord<>(token + ".course-structure", treeEvent.key(), Json.writeBytes(treeEvent)));
+            for (int i = 0; i < events; i++) {
+                Instant at = start.plusMillis(i);
+                String content = contents.get(random.nextInt(contents.size()));
+                int status = random.nextInt(3);
+                ContentState s = new ContentState(content, status, status == 2 ? 100 : 30, 1, status == 2 ? 1 : 0, at,
+                        status == 2 ? at : null, null);
+                List<ContentStateEvent.Attempt> attempts = content.equals("qz") && status == 2
+                        ? List.of(ContentStateEvent.Attempt.of("qz", "a" + i, at, List.of(new ContentStateEvent.Question(
+                        "q1", null, "mcq", 10, random.nextInt(11), 20.0, at, null, Map.of()))))
+                        : List.of();
+                ContentStateEvent e = ContentStateEvent.of("tenant1", "user" + random.nextInt(enrolments), "course1",
+                        "batch1", "r" + i, List.of(s), attempts, at, at);
+                producer.send(new ProducerRecord<>(token + ".content-state", e.key(), Json.writeBytes(e)));
+            }
+        }
+        System.out.printf("published %d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+
+        List<JobProcess> jobs = new ArrayList<>();
+        Path work = Path.of("target", "bench", token).toAbsolutePath();
+        long started = System.nanoTime();
+        for (int p = 0; p < processes; p++) {
+            jobs.add(new JobProcess(token + "-p" + p, work.resolve("state-p" + p), work.resolve("p" + p + ".log"), List.of(
+                    "app.name=" + token, "app.id=1",
+                    "systems.kafka.consumer.bootstrap.servers=" + kafka, "systems.kafka.producer.bootstrap.servers=" + kafka,
+                    "job.coordinator.zk.connect=" + a.get("zookeeper"),
+                    AggregatorConfig.CASSANDRA + "=" + a.get("cassandra"), AggregatorConfig.KEYSPACE + "=" + keyspace,
+                    AggregatorConfig.CONTENT_STATE_TOPIC + "=" + token + ".content-state",
+                    AggregatorConfig.COURSE_STRUCTURE_TOPIC + "=" + token + ".course-structure",
+                    AggregatorConfig.ENROLMENT_PROGRESS_TOPIC + "=" + token + ".enrolment-progress",
+                    AggregatorConfig.COURSE_COMPLETED_TOPIC + "=" + token + ".course-completed")).start());
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> out = consumer.partitionsFor(token + ".enrolment-progress").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            long firstOutput = 0;
+            long done = 0;
+            while (done < events) {
+                Thread.sleep(250);
+                done = consumer.endOffsets(out).values().stream().mapToLong(Long::longValue).sum();
+                if (firstOutput == 0 && done > 0) {
+                    firstOutput = System.nanoTime();
+                }
+                if (Duration.ofNanos(System.nanoTime() - started).toMinutes() > 20) {
+                    throw new IllegalStateException("not drained in 20 minutes: " + done + " of " + events);
+                }
+            }
+            long end = System.nanoTime();
+            System.out.printf("%d process(es) drained %d events: %.0f events/s from the first output (%.1f s), "
+                            + "%.0f events/s including start-up (%.1f s)%n", processes, events,
+                    events / ((end - firstOutput) / 1e9), (end - firstOutput) / 1e9,
+                    events / ((end - started) / 1e9), (end - started) / 1e9);
+        }
+        for (JobProcess j : jobs) {
+            j.stop();
+        }
+    }
+}

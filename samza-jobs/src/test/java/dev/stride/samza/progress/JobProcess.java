@@ -1,0 +1,91 @@
+package dev.stride.samza.progress;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One ProgressAggregatorMain in its own JVM, run from the module's build output exactly as `stride up` runs it. */
+final class JobProcess {
+
+    private final String name;
+    private final Path stateDir;
+    private final Path log;
+    private final List<String> args;
+    private Process process;
+
+    JobProcess(String name, Path stateDir, Path log, List<String> args) {
+        this.name = name;
+        this.stateDir = stateDir;
+        this.log = log;
+        this.args = List.copyOf(args);
+    }
+
+    private static String classpath;
+
+    /**
+     * target/classes plus target/classpath.txt, with this project's snapshot jars copied aside first: other builds on
+     * the machine re-install them into ~/.m2 at any time, and a jar rewritten under a running JVM loses classes.
+     */
+    static synchronized String classpath() throws IOException {
+        if (classpath == null) {
+            Path module = Path.of("").toAbsolutePath();
+            Path copies = Files.createDirectories(module.resolve("target/it-classpath"));
+            List<String> entries = new ArrayList<>(List.of(module.resolve("target/classes").toString()));
+            for (String entry : Files.readString(module.resolve("target/classpath.txt")).trim().split(":")) {
+                if (entry.contains("/dev/stride/")) {
+                    Path copy = copies.resolve(Path.of(entry).getFileName());
+                    Files.copy(Path.of(entry), copy, StandardCopyOption.REPLACE_EXISTING);
+                    entry = copy.toString();
+                }
+                entries.add(entry);
+            }
+            classpath = String.join(":", entries);
+        }
+        return classpath;
+    }
+
+    JobProcess start() throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseG1GC", "-cp", classpath(), ProgressAggregatorMain.class.getName()));
+        cmd.addAll(args);
+        cmd.add("job.logged.store.base.dir=" + stateDir);
+        cmd.add("job.non-logged.store.base.dir=" + stateDir);
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no commit. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the runner's final commit and clean stop; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not stop within 60 s after SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    Path stateDir() {
+        return stateDir;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (log " + log + ")";
+    }
+}

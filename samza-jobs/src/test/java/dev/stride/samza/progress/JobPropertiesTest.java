@@ -1,0 +1,39 @@
+package dev.stride.samza.progress;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobPropertiesTest {
+
+    @Test
+    void environmentOverridesTheFileAndArgumentsOverrideBoth() {
+        Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG,
+                Map.of("STRIDE_KAFKA", "k1:9092", "STRIDE_KEYSPACE", "ks_env", "STRIDE_SAMZA_STATE_DIR", "/s"),
+                new String[] {"stride.cassandra.keyspace=ks_arg", "app.id=7"});
+
+        assertThat(c).containsEntry("systems.kafka.consumer.bootstrap.servers", "k1:9092")
+                .containsEntry("systems.kafka.producer.bootstrap.servers", "k1:9092")
+                .containsEntry("stride.cassandra.keyspace", "ks_arg")
+                .containsEntry("job.logged.store.base.dir", "/s")
+                .containsEntry("app.id", "7")
+                .containsEntry("job.coordinator.factory", "org.apache.samza.zk.ZkJobCoordinatorFactory")
+                .containsEntry("task.transactional.state.restore.enabled", "true");
+    }
+
+    @Test
+    void refusesAnArgumentThatIsNotKeyValue() {
+        assertThatThrownBy(() -> JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(), new String[] {"oops"}))
+                .hasMessageContaining("'oops' is not key=value");
+    }
+
+    @Test
+    void broadcastsEveryPartitionOfTheTreeTopic() {
+        assertThat(TopicSetup.broadcastInputs("kafka", "stride.course-structure", 3))
+                .isEqualTo("kafka.stride.course-structure#[0-2]");
+        assertThat(TopicSetup.broadcastInputs("kafka", "t", 1)).isEqualTo("kafka.t#0");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.stride.samza.progress;
+
+import dev.stride.core.course.CourseTree;
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.EnrolmentProgressEvent;
+import dev.stride.core.event.Json;
+import dev.stride.testkit.StrideIntegrationTest;
+import dev.stride.testkit.StrideStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The aggregator against real Kafka, ZooKeeper and Cassandra, each job a separate JVM. After every scenario each
+ * enrolment's three rows equal the {@link Oracle} (computed from the fact tables), and course-completed holds exactly
+ * one distinct eventId per completed enrolment and none for the others. Where no process crashed the raw topic holds
+ * exactly one record per completed enrolment; after a kill -9 it may hold re-emissions of the same eventId
+ * (at-least-once delivery of an idempotent event), which a consumer dropping seen eventIds reduces to exactly one.
+ */
+@StrideIntegrationTest
+class ProgressAggregatorIT {
+
+    // generous: the machine is shared, and convergence is polled, never slept
+    private static final Duration CONVERGE = Duration.ofSeconds(480);
+    private static final Instant TREE_TIME = Instant.parse("2026-02-01T00:00:00Z");
+
+    /** One distinct eventId per completed enrolment, none elsewhere; exactly one raw record unless a process crashed. */
+    private static void assertCompletions(JobFixture f, List<Learners.Enrolment> enrolments, boolean crashed) {
+        Set<String> completed = f.completedEnrolments(enrolments);
+        JobFixture.Completions c = f.completions();
+        assertThat(completed).isNotEmpty();
+        assertThat(c.eventIds().keySet()).isEqualTo(completed);
+        assertThat(c.eventIds().values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        if (crashed) {
+            assertThat(c.raw()).isGreaterThanOrEqualTo(completed.size());
+        } else {
+            assertThat(c.raw()).isEqualTo(completed.size());
+        }
+        System.out.printf("%s: %d completed enrolments, %d course-completed records (%d re-emitted duplicates)%n",
+                f.token, completed.size(), c.raw(), c.raw() - completed.size());
+    }
+
+    /** enrolment-progress: versions 1..n per enrolment; without a crash no eventId twice. */
+    private static void assertProgressEvents(JobFixture f, boolean crashed) {
+        List<ConsumerRecord<String, byte[]>> records = f.readAll(f.topic("enrolment-progress"));
+        List<EnrolmentProgressEvent> events = records.stream()
+                .map(r -> Json.read(r.value(), EnrolmentProgressEvent.class)).toList();
+        long distinct = events.stream().map(EnrolmentProgressEvent::eventId).distinct().count();
+        if (!crashed) {
+            assertThat(distinct).isEqualTo(events.size());
+        }
+        events.stream().collect(java.util.stream.Collectors.groupingBy(EnrolmentProgressEvent::key,
+                        java.util.stream.Collectors.mapping(EnrolmentProgressEvent::version,
+                                java.util.stream.Collectors.toCollection(java.util.TreeSet::new))))
+                .forEach((key, versions) -> assertThat(versions.last()).as(key).isEqualTo((long) versions.size()));
+        System.out.printf("%s: %d enrolment-progress records, %d distinct eventIds%n", f.token, events.size(), distinct);
+    }
+
+    @Test
+    void duplicatedInputChangesNothingAndAGrownCourseDropsBelowComplete(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "dup")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(150);
+            CourseTree tree = JobFixture.tree();
+            List<ContentStateEvent> events = f.learners.updates(enrolments, JobFixture.CONTENTS, 4000);
+            f.publishTree(tree, TREE_TIME);
+            f.publish(events);
+            JobProcess job = f.process("p1").start();
+            f.publish(events); // every event a second time, same eventIds
+            f.awaitConverged(enrolments, tree, CONVERGE);
+
+            CourseTree grown = JobFixture.tree("l6");
+            f.publishTree(grown, TREE_TIME.plusSeconds(3600));
+            f.awaitConverged(enrolments, grown, CONVERGE);
+            assertThat(job.stop()).isZero();
+
+            assertCompletions(f, enrolments, false); // completed_on kept: the same enrolments, still one event each
+            assertThat(f.oracle.mismatches(enrolments, grown)).isEmpty();
+            assertProgressEvents(f, false);
+        }
+    }
+
+    @Test
+    void reorderedInputAndEventsBeforeTheirTreeGiveTheSameAggregates(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "reorder")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(150);
+            CourseTree tree = JobFixture.tree();
+            List<ContentStateEvent> events = new ArrayList<>(f.learners.updates(enrolments, JobFixture.CONTENTS, 4000));
+            Collections.shuffle(events, new Random(7)); // each enrolment's updates arrive in a random order
+            JobProcess job = f.process("p1").start();
+            f.publish(events.subList(0, events.size() / 2)); // the course is unknown yet: parked
+            f.publishTree(tree, TREE_TIME);
+            f.publish(events.subList(events.size() / 2, events.size()));
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(job.stop()).isZero();
+
+            assertCompletions(f, enrolments, false);
+            assertProgressEvents(f, false);
+        }
+    }
+
+    @Test
+    void killMinus9MidStreamThenRestartConverges(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "kill")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(300);
+            CourseTree tree = JobFixture.tree();
+            List<ContentStateEvent> events = f.learners.updates(enrolments, JobFixture.CONTENTS, 15_000);
+            f.publishTree(tree, TREE_TIME);
+            JobProcess job = f.process("p1").start();
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < events.size(); i += 500) {
+                    f.publish(events.subList(i, Math.min(events.size(), i + 500)));
+                    sleep(25);
+                }
+            });
+            awaitProgressRecords(f, 2000);
+            job.kill9(); // mid-stream, under load: no final commit, outputs since the last checkpoint replay
+            load.join();
+            JobProcess restarted = f.process("p1b").start();
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(restarted.stop()).isZero();
+
+            assertCompletions(f, enrolments, true);
+            assertProgressEvents(f, true);
+        }
+    }
+
+    @Test
+    void deletedLocalStateIsRestoredFromTheChangelog(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "restore")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(150);
+            CourseTree tree = JobFixture.tree();
+            f.publishTree(tree, TREE_TIME);
+            f.publish(f.learners.updates(enrolments, JobFixture.CONTENTS, 2500));
+            JobProcess job = f.process("p1").start();
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(job.stop()).isZero();
+            deleteRecursively(job.stateDir());
+
+            // new updates carry only the touched contents: right totals need the restored states (and the restored tree)
+            f.publish(f.learners.updates(enrolments, JobFixture.CONTENTS, 2500));
+            JobProcess restarted = f.process("p1").start();
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(restarted.stop()).isZero();
+
+            assertCompletions(f, enrolments, false);
+            assertProgressEvents(f, false);
+        }
+    }
+
+    @Test
+    void twoProcessesShareTheJobAndTheSurvivorTakesOverFromAKilledOne(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "pair")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(300);
+            CourseTree tree = JobFixture.tree();
+            List<ContentStateEvent> events = f.learners.updates(enrolments, JobFixture.CONTENTS, 12_000);
+            f.publishTree(tree, TREE_TIME);
+            JobProcess first = f.process("p1").start();
+            JobProcess second = f.process("p2").start();
+            f.publish(events.subList(0, 4000));
+            awaitProgressRecords(f, 1000);
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> f.publish(events.subList(4000, events.size())));
+            second.kill9();
+            load.join();
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(first.stop()).isZero();
+
+            assertCompletions(f, enrolments, true);
+            assertProgressEvents(f, true);
+        }
+    }
+
+    private static void awaitProgressRecords(JobFixture f, int atLeast) throws InterruptedException {
+        Instant deadline = Instant.now().plus(CONVERGE);
+        while (f.readAll(f.topic("enrolment-progress")).size() < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the job emitted fewer than " + atLeast + " progress events in " + CONVERGE);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        assertThat(dir).isDirectory();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
