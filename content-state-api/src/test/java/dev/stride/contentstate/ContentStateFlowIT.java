@@ -101,6 +101,10 @@ class ContentStateFlowIT {
         assertThat(Json.read(trees.get(0).value(), CourseStructureEvent.class).tree().leafIds()).isNotEmpty();
 
         calls.call(HttpMethod.GET, "/actuator/health", null, null).expect(200);
+        api.client.get().uri("/v3/api-docs").header("Authorization", "Bearer " + ADMIN).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(doc -> assertThat(doc).contains("\"openapi\"", "/v1/content/state/update",
+                        "/v1/user/courses/list/{userId}", "/v1/course/hierarchy/{courseId}"));
+        api.client.get().uri("/v3/api-docs").exchange().expectStatus().isUnauthorized();
         api.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         api.client.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + ADMIN).exchange().expectStatus().isForbidden();
         api.client.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + TestApi.token(TENANT, "ops-1", List.of("OPS")))
