@@ -71,6 +71,9 @@ public abstract class AppServer implements Server {
     String cp = moduleDir.resolve("target/classes") + ":" + Files.readString(moduleDir.resolve("target/classpath.txt")).trim();
     List<String> cmd = new ArrayList<>(List.of("env"));
     environment(config).forEach((k, v) -> cmd.add(k + "=" + v));
+    if (httpPort(config) != 0) {
+      cmd.add("PORT=" + httpPort(config)); // both Spring services read server.port from PORT
+    }
     cmd.addAll(JavaServers.javaCommand(jvmArgs(config), cp, mainClass()));
     return cmd;
   }

@@ -40,7 +40,6 @@ public final class ContentStateApiServer extends AppServer {
   @Override
   protected Map<String, String> environment(StackConfig config) throws IOException {
     Map<String, String> env = new HashMap<>(baseEnvironment(config));
-    env.put("PORT", String.valueOf(config.contentStateApiPort()));
     env.putAll(extraEnvironment);
     return env;
   }

@@ -1,9 +1,5 @@
 package dev.stride.ops.stack;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-
 /** The group-progress API (Spring Boot WebFlux): groups, cached group progress, batch dashboard, its web page. */
 public final class GroupProgressApiServer extends AppServer {
 
@@ -25,12 +21,5 @@ public final class GroupProgressApiServer extends AppServer {
   @Override
   protected int httpPort(StackConfig config) {
     return config.groupProgressApiPort();
-  }
-
-  @Override
-  protected Map<String, String> environment(StackConfig config) throws IOException {
-    Map<String, String> env = new HashMap<>(baseEnvironment(config));
-    env.put("PORT", String.valueOf(config.groupProgressApiPort()));
-    return env;
   }
 }
