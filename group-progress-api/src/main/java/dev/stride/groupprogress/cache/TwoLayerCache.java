@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class TwoLayerCache<T> {
     private static final Logger log = LoggerFactory.getLogger(TwoLayerCache.class);
 
     /** The Redis form of an entry. */
-    record Stored<T>(Instant computedAt, int reads, T value) {
+    record Stored<T>(Instant computedAt, int reads, T value) { // written with a RawValue, read as T
     }
 
     private final AsyncCache<String, Cached<T>> near;
@@ -95,7 +96,7 @@ public final class TwoLayerCache<T> {
         }
         Duration age = Duration.between(c.computedAt(), clock.instant());
         metrics.served(layer, age);
-        return new Served<>(c.value(), layer, age, c.degraded());
+        return new Served<>(c.value(), c.json(), layer, age, c.degraded());
     }
 
     private Mono<Cached<T>> load(String key, Supplier<Mono<Computed<T>>> compute) {
@@ -113,10 +114,11 @@ public final class TwoLayerCache<T> {
                 metrics.computed(read.failed());
                 advisor.computed(key, computed);
                 Instant now = clock.instant();
-                if (!read.failed()) {
-                    redis.set(key, mapper.writeValueAsString(new Stored<>(now, computed.reads(), computed.value())), ttl.ttl());
+                RawValue json = json(computed.value());
+                if (!read.failed()) { // the value's JSON is written raw, not serialised twice
+                    redis.set(key, mapper.writeValueAsString(new Stored<>(now, computed.reads(), json)), ttl.ttl());
                 }
-                return new Cached<>(computed.value(), now, computed.reads(), Layer.CASSANDRA, read.failed());
+                return new Cached<>(computed.value(), json, now, computed.reads(), Layer.CASSANDRA, read.failed());
             });
         });
     }
@@ -131,11 +133,15 @@ public final class TwoLayerCache<T> {
             if (Duration.between(s.computedAt(), clock.instant()).compareTo(ttl.ttl()) >= 0) {
                 return null;
             }
-            return new Cached<>(s.value(), s.computedAt(), s.reads(), Layer.REDIS, false);
+            return new Cached<>(s.value(), json(s.value()), s.computedAt(), s.reads(), Layer.REDIS, false);
         } catch (JacksonException e) {
             log.debug("ignoring an unreadable cache entry (written by another release?): {}", e.getOriginalMessage());
             return null;
         }
+    }
+
+    private RawValue json(Object value) {
+        return new RawValue(mapper.writeValueAsString(value));
     }
 
     private Duration nearLife(Cached<T> c, Duration nearTtl) {

@@ -29,13 +29,15 @@ public class DashboardController {
     private final BatchRepository batches;
     private final CourseAccess access;
     private final DashboardService dashboards;
+    private final GradebookService gradebooks;
     private final StrideProperties.Dashboard settings;
 
     public DashboardController(BatchRepository batches, CourseAccess access, DashboardService dashboards,
-                               StrideProperties props) {
+                               GradebookService gradebooks, StrideProperties props) {
         this.batches = batches;
         this.access = access;
         this.dashboards = dashboards;
+        this.gradebooks = gradebooks;
         this.settings = props.dashboard();
     }
 
@@ -76,16 +78,14 @@ public class DashboardController {
         }
         String tenant = caller.tenant();
         return access.visibleLearners(caller, courseId, groupId)
-                .flatMap(visible -> batches.batch(tenant, courseId, batchId).flatMap(batch -> Mono.zip(
-                                batches.assessmentMaxScores(tenant, courseId),
-                                batches.grades(tenant, courseId, batchId).collectList())
-                        .map(t -> Gradebook.of(batch, t.getT1(), t.getT2(), visible))))
+                .flatMap(visible -> batches.batch(tenant, courseId, batchId)
+                        .flatMap(batch -> gradebooks.gradebook(tenant, batch, visible, csv)))
                 .map(g -> csv
                         ? ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                                 .header(HttpHeaders.CONTENT_DISPOSITION,
                                         "attachment; filename=\"gradebook-" + courseId + "-" + batchId + ".csv\"")
-                                .body(GradebookCsv.write(g))
-                        : ResponseEntity.ok(Envelope.ok(ApiIds.of(http), g)));
+                                .body(g.csv())
+                        : ResponseEntity.ok(Envelope.ok(ApiIds.of(http), g.json())));
     }
 
     private static void checkIds(String courseId, String batchId) {

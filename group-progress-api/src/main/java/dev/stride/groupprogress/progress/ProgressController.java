@@ -71,7 +71,7 @@ public class ProgressController {
         return caches.progress.get(ProgressCaches.progressKey(tenant, groupId), () -> progress.compute(tenant, groupId))
                 .map(served -> {
                     GroupAccess.requireManager(caller, served.value().rolesByUser());
-                    return answer(http, served, served.value());
+                    return answer(http, served);
                 });
     }
 
@@ -90,11 +90,11 @@ public class ProgressController {
                         throw ApiException.invalid(List.of(new FieldError("request.activityId",
                                 "is not a Course activity of group " + req.groupId() + ": " + req.activityId())));
                     }
-                    return answer(http, served, served.value());
+                    return answer(http, served);
                 });
     }
 
-    private static ResponseEntity<Envelope> answer(ServerHttpRequest http, Served<?> served, Object result) {
-        return ResponseEntity.ok().headers(CacheHeaders.of(served)).body(Envelope.ok(ApiIds.of(http), result));
+    private static ResponseEntity<Envelope> answer(ServerHttpRequest http, Served<?> served) {
+        return ResponseEntity.ok().headers(CacheHeaders.of(served)).body(Envelope.ok(ApiIds.of(http), served.json()));
     }
 }
