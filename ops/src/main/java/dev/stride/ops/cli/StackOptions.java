@@ -1,5 +1,6 @@
 package dev.stride.ops.cli;
 
+import dev.stride.ops.stack.DruidPorts;
 import dev.stride.ops.stack.StackConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -42,6 +43,21 @@ public class StackOptions {
   @Option(names = "--group-progress-api-port", defaultValue = "${env:STRIDE_GROUP_PROGRESS_API_PORT:-9001}", description = "group-progress-api HTTP port (default ${DEFAULT-VALUE}).")
   int groupProgressApiPort;
 
+  @Option(names = "--druid-coordinator-port", defaultValue = "${env:STRIDE_DRUID_COORDINATOR_PORT:-8081}", description = "Druid coordinator/overlord port (default ${DEFAULT-VALUE}).")
+  int druidCoordinatorPort;
+
+  @Option(names = "--druid-broker-port", defaultValue = "${env:STRIDE_DRUID_BROKER_PORT:-8082}", description = "Druid broker port (default ${DEFAULT-VALUE}).")
+  int druidBrokerPort;
+
+  @Option(names = "--druid-historical-port", defaultValue = "${env:STRIDE_DRUID_HISTORICAL_PORT:-8083}", description = "Druid historical port (default ${DEFAULT-VALUE}).")
+  int druidHistoricalPort;
+
+  @Option(names = "--druid-indexer-port", defaultValue = "${env:STRIDE_DRUID_INDEXER_PORT:-8091}", description = "Druid indexer port (default ${DEFAULT-VALUE}).")
+  int druidIndexerPort;
+
+  @Option(names = "--druid-derby-port", defaultValue = "${env:STRIDE_DRUID_DERBY_PORT:-1527}", description = "Druid's Derby metadata port (default ${DEFAULT-VALUE}).")
+  int druidDerbyPort;
+
   @Option(names = "--keyspace", defaultValue = "${env:STRIDE_KEYSPACE:-stride}", description = "Cassandra keyspace (default ${DEFAULT-VALUE}).")
   String keyspace;
 
@@ -49,6 +65,7 @@ public class StackOptions {
     Path root = Path.of(System.getProperty("stride.root", ".")).toAbsolutePath().normalize();
     Path dir = home != null ? home.toAbsolutePath().normalize() : root.resolve(".stride");
     return new StackConfig(root, dir, host, cassandraPort, cassandraStoragePort, kafkaPort, kafkaControllerPort,
-        zookeeperPort, redisPort, keyspace, cassandraHeap, contentStateApiPort, groupProgressApiPort);
+        zookeeperPort, redisPort, keyspace, cassandraHeap, contentStateApiPort, groupProgressApiPort,
+        new DruidPorts(druidCoordinatorPort, druidBrokerPort, druidHistoricalPort, druidIndexerPort, druidDerbyPort));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stride.ops.cli;
 
 import dev.stride.ops.stack.AppBuild;
+import dev.stride.ops.stack.DruidServer;
 import dev.stride.ops.stack.AppServers;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
@@ -24,15 +25,32 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--servers-only", description = "Start only the servers and the schema, no Stride applications.")
   boolean serversOnly;
 
+  @Option(names = "--with", split = ",", paramLabel = "EXTRA",
+      description = "Optional parts to start too: druid (the Druid micro cluster, its specs and the Druid feed job).")
+  List<String> with = List.of();
+
   @Override
   public Integer call() {
     Instant t0 = Instant.now();
     StackConfig config = options.config();
+    for (String extra : with) {
+      if (!"druid".equals(extra)) {
+        System.err.println("stride up: unknown --with value '" + extra + "': the only optional part is druid");
+        return 2;
+      }
+    }
+    boolean druid = with.contains("druid");
     System.out.println("stride up: stack home " + config.home());
     try {
       upServers(config, System.out);
+      if (druid) {
+        upDruid(config, System.out);
+      }
       if (!serversOnly) {
         upApplications(config, System.out);
+        if (druid) {
+          upDruidApplications(config, System.out);
+        }
       }
     } catch (StackException e) {
       System.err.println("stride up failed: " + e.getMessage());
@@ -46,6 +64,16 @@ final class UpCommand implements Callable<Integer> {
   static void upServers(StackConfig config, PrintStream out) throws StackException {
     new Stack(config, Stack.coreServers(), out).up();
     SchemaStep.apply(config, out);
+  }
+
+  /** The Druid micro cluster (after ZooKeeper and Kafka, which it uses), then its specs, rules and compaction. */
+  static void upDruid(StackConfig config, PrintStream out) throws StackException {
+    new Stack(config, DruidServer.all(), out).up();
+  }
+
+  static void upDruidApplications(StackConfig config, PrintStream out) throws StackException {
+    AppBuild.ensureBuilt(config, AppServers.withDruidModules(), out);
+    new Stack(config, List.copyOf(AppServers.withDruid()), out).up();
   }
 
   static void upApplications(StackConfig config, PrintStream out) throws StackException {

@@ -13,6 +13,15 @@ public final class AppServers {
     return List.of(new ContentStateApiServer(), new GroupProgressApiServer(), new SamzaAggregatorServer());
   }
 
+  /** Applications that need Druid: started by `stride up --with druid` after the Druid specs are applied. */
+  public static List<AppServer> withDruid() {
+    return List.of();
+  }
+
+  public static List<String> withDruidModules() {
+    return withDruid().stream().map(AppServer::module).distinct().toList();
+  }
+
   /** The Maven modules the applications are built from (for `stride up`'s build step). */
   public static List<String> modules() {
     return all().stream().map(AppServer::module).distinct().toList();

@@ -18,7 +18,7 @@ final class JavaServers {
    * Resolves ops/servers/NAME/pom.xml into a classpath file once (again when the pom changes), so
    * server jars stay in their own folder and never reach an application classpath.
    */
-  static String classpath(StackConfig config, String server) throws IOException {
+  static synchronized String classpath(StackConfig config, String server) throws IOException {
     Path pom = config.root().resolve("ops/servers").resolve(server).resolve("pom.xml");
     Path out = config.home().resolve("classpath").resolve(server + ".txt");
     if (!Files.exists(out) || Files.getLastModifiedTime(pom).compareTo(Files.getLastModifiedTime(out)) > 0) {

@@ -37,7 +37,9 @@ public final class Stack {
   /** Servers and applications: what status shows and down stops (applications first). */
   public static List<Server> everything() {
     List<Server> all = new ArrayList<>(coreServers());
+    all.addAll(DruidServer.all());
     all.addAll(AppServers.all());
+    all.addAll(AppServers.withDruid());
     return all;
   }
 

@@ -16,7 +16,16 @@ public record StackConfig(
     String keyspace,
     String cassandraHeap,
     int contentStateApiPort,
-    int groupProgressApiPort) {
+    int groupProgressApiPort,
+    DruidPorts druid) {
+
+  /** Without Druid ports given: Druid's standard ones. */
+  public StackConfig(Path root, Path home, String host, int cassandraPort, int cassandraStoragePort, int kafkaPort,
+      int kafkaControllerPort, int zookeeperPort, int redisPort, String keyspace, String cassandraHeap,
+      int contentStateApiPort, int groupProgressApiPort) {
+    this(root, home, host, cassandraPort, cassandraStoragePort, kafkaPort, kafkaControllerPort, zookeeperPort, redisPort,
+        keyspace, cassandraHeap, contentStateApiPort, groupProgressApiPort, DruidPorts.DEFAULTS);
+  }
 
   public Path dir(String service) {
     return home.resolve(service);
@@ -48,6 +57,16 @@ public record StackConfig(
 
   public String groupProgressApiUrl() {
     return "http://" + host + ":" + groupProgressApiPort;
+  }
+
+  /** Druid's coordinator, which also acts as the overlord (supervisors, tasks, rules, compaction). */
+  public String druidCoordinatorUrl() {
+    return "http://" + host + ":" + druid.coordinator();
+  }
+
+  /** Druid's broker: SQL over HTTP and Avatica JDBC. */
+  public String druidBrokerUrl() {
+    return "http://" + host + ":" + druid.broker();
   }
 
   public String redisUri() {
