@@ -51,7 +51,7 @@ public record SubmitRequest(String tag, String requestedBy, String dataset, Map<
     private void checkConfig(Dataset d, List<FieldError> errors) {
         Map<String, Object> config = datasetConfig == null ? Map.of() : datasetConfig;
         d.requiredKeys().stream().sorted().filter(key -> config.get(key) == null).forEach(key ->
-                errors.add(new FieldError("request.datasetConfig." + key, "is required for " + d.id())));
+                errors.add(new FieldError("request.datasetConfig." + key, "is required")));
         new TreeMap<>(config).forEach((key, value) -> {
             String field = "request.datasetConfig." + key;
             if (!d.allows(key)) {

@@ -65,18 +65,18 @@ class SubmitRequestTest {
     @Test
     void eachDatasetNeedsItsOwnKey() {
         assertThat(errors(req("t", "progress-exhaust", null, "csv")))
-                .containsExactly("request.datasetConfig.batchId is required for progress-exhaust");
+                .containsExactly("request.datasetConfig.batchId is required");
         assertThat(errors(req("t", "response-exhaust", Map.of(), "csv")))
-                .containsExactly("request.datasetConfig.batchId is required for response-exhaust");
+                .containsExactly("request.datasetConfig.batchId is required");
         assertThat(errors(req("t", "group-progress", Map.of("batchId", "b1"), "csv"))).containsExactly(
-                "request.datasetConfig.groupId is required for group-progress",
+                "request.datasetConfig.groupId is required",
                 "request.datasetConfig.batchId is not a setting of group-progress");
         assertThat(errors(req("t", "course-summary", Map.of("batchId", "b1"), "csv")))
-                .containsExactly("request.datasetConfig.courseId is required for course-summary");
+                .containsExactly("request.datasetConfig.courseId is required");
         Map<String, Object> nullBatch = new HashMap<>();
         nullBatch.put("batchId", null);
         assertThat(errors(req("t", "progress-exhaust", nullBatch, "csv")))
-                .containsExactly("request.datasetConfig.batchId is required for progress-exhaust");
+                .containsExactly("request.datasetConfig.batchId is required");
     }
 
     @Test
@@ -100,7 +100,7 @@ class SubmitRequestTest {
     @Test
     void everyBrokenRuleIsReported() {
         assertThat(errors(new SubmitRequest(null, null, "progress-exhaust", Map.of(), "xls"))).containsExactly(
-                "request.tag is required", "request.datasetConfig.batchId is required for progress-exhaust",
+                "request.tag is required", "request.datasetConfig.batchId is required",
                 "request.output_format must be csv: xls");
     }
 
