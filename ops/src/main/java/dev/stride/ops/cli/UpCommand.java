@@ -69,6 +69,7 @@ final class UpCommand implements Callable<Integer> {
   /** The Druid micro cluster (after ZooKeeper and Kafka, which it uses), then its specs, rules and compaction. */
   static void upDruid(StackConfig config, PrintStream out) throws StackException {
     new Stack(config, DruidServer.all(), out).up();
+    DruidCommand.applyAll(config, out);
   }
 
   static void upDruidApplications(StackConfig config, PrintStream out) throws StackException {

@@ -117,9 +117,10 @@ final class DruidConf {
     return """
         druid.service=druid/indexer
         druid.plaintextPort=%d
-        # tasks run as threads of this JVM (no peons); one slot per Kafka supervisor task, plus handoff and compaction
-        druid.worker.capacity=6
-        druid.worker.globalIngestionHeapLimitBytes=120000000
+        # tasks run as threads of this JVM (no peons): one slot per supervisor task (two while one hands off), tests' private
+        # supervisors, one compaction task
+        druid.worker.capacity=10
+        druid.worker.globalIngestionHeapLimitBytes=250000000
         druid.processing.buffer.sizeBytes=25MiB
         druid.processing.numMergeBuffers=2
         druid.processing.numThreads=1

@@ -23,7 +23,7 @@ public final class DruidServer implements Server {
     COORDINATOR("coordinator", DruidPorts::coordinator, "256m", "64m", "/druid/indexer/v1/isLeader"),
     BROKER("broker", DruidPorts::broker, "512m", "200m", "/druid/broker/v1/readiness"),
     HISTORICAL("historical", DruidPorts::historical, "512m", "200m", "/druid/historical/v1/readiness"),
-    INDEXER("indexer", DruidPorts::indexer, "512m", "200m", null);
+    INDEXER("indexer", DruidPorts::indexer, "768m", "200m", null);
 
     final String id;
     final ToIntFunction<DruidPorts> port;
