@@ -3,12 +3,15 @@ package dev.stride.ops.cli;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.stride.ops.bench.Benchmarks;
 import dev.stride.ops.bench.GroupBench;
+import dev.stride.ops.bench.ReportBench;
+import dev.stride.ops.stack.AppBuild;
 import dev.stride.ops.bench.StrideClient;
 import dev.stride.ops.stack.Secrets;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.Tokens;
 import dev.stride.schema.CassandraSessions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +25,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin StackOptions options;
 
-  @Parameters(paramLabel = "TARGET", description = "api (content-state-api) or group (group-progress-api)") String target;
+  @Parameters(paramLabel = "TARGET", description = "api (content-state-api), group (group-progress-api) or report (report-generator)") String target;
 
   @Option(names = "--group-url", defaultValue = "http://127.0.0.1:9001", description = "group-progress-api base URL (default ${DEFAULT-VALUE}).")
   String groupUrl;
@@ -45,7 +48,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--tenant", defaultValue = "bench") String tenant;
 
-  @Option(names = "--learners", defaultValue = "2000") int learners;
+  @Option(names = "--learners", description = "api: learners (default 2000); report: the big batch (default 1000000, after a 10000 one).")
+  Integer learners;
+
+  @Option(names = "--heap", defaultValue = "256m", description = "report: the generator JVM's -Xmx (default ${DEFAULT-VALUE}).")
+  String heap;
+
+  @Option(names = "--regenerate", description = "report: write the bench batches again even if a previous run left them.")
+  boolean regenerate;
 
   @Option(names = "--leaves", defaultValue = "50", description = "Contents in the bench course.") int leaves;
 
@@ -63,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!"api".equals(target) && !"group".equals(target)) {
-      System.err.println("unknown bench target '" + target + "': use api or group");
+    if (!"api".equals(target) && !"group".equals(target) && !"report".equals(target)) {
+      System.err.println("unknown bench target '" + target + "': use api, group or report");
       return 2;
     }
     StackConfig config = options.config();
@@ -72,6 +82,9 @@ final class BenchCommand implements Callable<Integer> {
     Duration ttl = Duration.ofHours(2);
     String admin = Tokens.mint(secret, tenant, "bench-admin", List.of("ORG_ADMIN"), "Bench Admin", ttl);
     try (CqlSession session = CassandraSessions.open(config.cassandraContactPoint(), "datacenter1", null)) {
+      if ("report".equals(target)) {
+        return benchReport(session, config);
+      }
       if ("group".equals(target)) {
         String ops = Tokens.mint(secret, tenant, "bench-ops", List.of("OPS"), null, ttl);
         GroupBench bench = new GroupBench(session, config.keyspace(), tenant, new StrideClient(url), new StrideClient(groupUrl), admin, ops,
@@ -81,8 +94,24 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
       }
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
-          config.keyspace(), System.out).runApi(learners, leaves, contents, concurrency, warmup, duration, listCourses);
+          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses);
     }
+    return 0;
+  }
+
+  /** report-generator one-shot runs as their own JVM over a 10,000-learner batch and a --learners one. */
+  private int benchReport(CqlSession session, StackConfig config) throws Exception {
+    AppBuild.ensureBuilt(config, List.of("report-generator"), System.out);
+    int big = learners == null ? 1_000_000 : learners;
+    System.out.printf("stride bench report: %s, %d cores, generator -Xmx%s, load %s%n", java.time.Instant.now(),
+        Runtime.getRuntime().availableProcessors(), heap, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    ReportBench bench = new ReportBench(session, config, tenant, System.out);
+    List<ReportBench.Result> results = new ArrayList<>();
+    for (int n : big == 10_000 ? List.of(10_000) : List.of(10_000, big)) {
+      results.add(bench.run(n, heap, regenerate));
+    }
+    System.out.println();
+    ReportBench.table(results, System.out);
     return 0;
   }
 }

@@ -10,7 +10,7 @@ public final class AppServers {
   private AppServers() {}
 
   public static List<AppServer> all() {
-    return List.of(new ContentStateApiServer(), new GroupProgressApiServer(), new SamzaAggregatorServer());
+    return List.of(new ContentStateApiServer(), new GroupProgressApiServer(), new SamzaAggregatorServer(), new ReportGeneratorServer());
   }
 
   /** Applications that need Druid: started by `stride up --with druid` after the Druid specs are applied. */
