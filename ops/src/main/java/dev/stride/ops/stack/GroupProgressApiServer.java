@@ -1,5 +1,9 @@
 package dev.stride.ops.stack;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
 /** The group-progress API (Spring Boot WebFlux): groups, cached group progress, batch dashboard, its web page. */
 public final class GroupProgressApiServer extends AppServer {
 
@@ -21,5 +25,13 @@ public final class GroupProgressApiServer extends AppServer {
   @Override
   protected int httpPort(StackConfig config) {
     return config.groupProgressApiPort();
+  }
+
+  /** The report store it serves downloads from, shared with the report generator (docs/REPORTS.md). */
+  @Override
+  protected Map<String, String> environment(StackConfig config) throws IOException {
+    Map<String, String> env = new HashMap<>(baseEnvironment(config));
+    env.put("STRIDE_REPORTS_DIR", config.home().resolve("reports").toString());
+    return env;
   }
 }
