@@ -94,10 +94,14 @@ public final class JobWorker {
     /** One pass over the queue: expire stale claims, then run at most one job. True when a job ran. */
     public boolean pollOnce() {
         List<QueuePartition> parts = table.partitions();
+        int requeued = 0;
         for (QueuePartition p : parts) {
             if (JobRequest.PROCESSING.equals(p.status())) {
-                expireStale(p.tenant());
+                requeued += expireStale(p.tenant());
             }
+        }
+        if (requeued > 0) {
+            parts = table.partitions(); // a requeued job may have opened a tenant's SUBMITTED partition
         }
         List<QueueEntry> submitted = new ArrayList<>();
         for (QueuePartition p : parts) {
@@ -132,7 +136,8 @@ public final class JobWorker {
         return false;
     }
 
-    private void expireStale(String tenant) {
+    private int expireStale(String tenant) {
+        int requeued = 0;
         for (QueueEntry entry : table.entries(tenant, JobRequest.PROCESSING)) {
             JobRequest job = table.read(entry.tenant(), entry.tag(), entry.requestId());
             JobTransitions.IndexRepair repair = transitions.repair(entry.status(), job);
@@ -146,9 +151,11 @@ public final class JobWorker {
                         + transitions.claimTimeout() + ")";
                 if (table.expireClaim(job, retry, transitions.failureMessage(job.attemptsSoFar(), false, reason), now())) {
                     LOG.warn("request {}: {} -> {}", job.requestId(), reason, retry ? "SUBMITTED" : "FAILED");
+                    requeued += retry ? 1 : 0;
                 }
             }
         }
+        return requeued;
     }
 
     /** Runs a claimed job to SUCCESS, back to SUBMITTED or FAILED; releases it when this generator is stopping. */
@@ -191,7 +198,11 @@ public final class JobWorker {
             String message = transitions.failureMessage(attempts, permanent, reason);
             if (transitions.afterFailure(attempts, permanent) == JobTransitions.AfterFailure.RETRY) {
                 table.retry(job, instance, message, now());
-                LOG.warn("request {} attempt {} failed, will retry: {}", job.requestId(), attempts, reason, e);
+                if (e instanceof ReportException) {
+                    LOG.warn("request {} attempt {} failed, will retry: {}", job.requestId(), attempts, reason);
+                } else {
+                    LOG.warn("request {} attempt {} failed, will retry: {}", job.requestId(), attempts, reason, e);
+                }
             } else {
                 table.fail(job, instance, message, now());
                 LOG.warn("request {} FAILED after attempt {}: {}", job.requestId(), attempts, reason);
