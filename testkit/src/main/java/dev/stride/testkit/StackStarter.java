@@ -41,6 +41,31 @@ final class StackStarter {
     }
   }
 
+  /** Druid is optional in the stack: started on first use when nothing answers and no STRIDE_DRUID_* names one. */
+  static synchronized void ensureDruid(String coordinatorUrl, String brokerUrl) {
+    java.net.URI coordinator = java.net.URI.create(coordinatorUrl);
+    java.net.URI broker = java.net.URI.create(brokerUrl);
+    if (reachable(coordinator.getHost(), coordinator.getPort()) && reachable(broker.getHost(), broker.getPort())) {
+      return;
+    }
+    if (System.getenv("STRIDE_DRUID_COORDINATOR") != null || System.getenv("STRIDE_DRUID_BROKER") != null) {
+      throw new IllegalStateException("STRIDE_DRUID_* name a Druid that does not answer: " + coordinatorUrl + ", " + brokerUrl);
+    }
+    Path stride = findStrideCommand().orElseThrow(() -> new IllegalStateException(
+        "Druid does not answer on " + coordinatorUrl + " and ops/stride was not found: run `ops/stride up --with druid`"));
+    try {
+      Process up = new ProcessBuilder(List.of(stride.toString(), "up", "--servers-only", "--with", "druid")).inheritIO().start();
+      if (!up.waitFor(15, TimeUnit.MINUTES) || up.exitValue() != 0) {
+        throw new IllegalStateException("`" + stride + " up --servers-only --with druid` failed; see its output above");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + stride + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting Druid", e);
+    }
+  }
+
   private static java.util.Optional<Path> findStrideCommand() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("ops").resolve("stride");

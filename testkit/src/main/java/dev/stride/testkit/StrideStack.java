@@ -46,6 +46,29 @@ public final class StrideStack implements AutoCloseable {
     return endpoints.redis().startsWith("redis") ? endpoints.redis() : "redis://" + endpoints.redis();
   }
 
+  /**
+   * Druid's coordinator (the overlord too), e.g. http://127.0.0.1:8081: STRIDE_DRUID_COORDINATOR, else the local
+   * stack's, whose Druid is started (`ops/stride up --servers-only --with druid`) when it does not answer.
+   */
+  public String druidCoordinatorUrl() {
+    StackStarter.ensureDruid(druidCoordinator(), druidBroker());
+    return druidCoordinator();
+  }
+
+  /** Druid's broker (SQL, Avatica), e.g. http://127.0.0.1:8082: STRIDE_DRUID_BROKER, else the local stack's. */
+  public String druidBrokerUrl() {
+    StackStarter.ensureDruid(druidCoordinator(), druidBroker());
+    return druidBroker();
+  }
+
+  private static String druidCoordinator() {
+    return System.getenv().getOrDefault("STRIDE_DRUID_COORDINATOR", "http://127.0.0.1:8081");
+  }
+
+  private static String druidBroker() {
+    return System.getenv().getOrDefault("STRIDE_DRUID_BROKER", "http://127.0.0.1:8082");
+  }
+
   /** A session with no keyspace, shared by the tests of this JVM: qualify table names or use a keyspace option. */
   public CqlSession session() {
     return session;

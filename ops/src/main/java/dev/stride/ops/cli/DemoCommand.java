@@ -34,7 +34,9 @@ final class DemoCommand implements Callable<Integer> {
   List<DemoStep> steps() {
     return List.of(
         new DemoStep("start the servers and apply the schema", c -> UpCommand.upServers(c, System.out)),
+        new DemoStep("start Druid and apply its specs", c -> UpCommand.upDruid(c, System.out)),
         new DemoStep("build and start the Stride applications", c -> UpCommand.upApplications(c, System.out)),
+        new DemoStep("start the Druid feed", c -> UpCommand.upDruidApplications(c, System.out)),
         new DemoStep("load the demo tenant (learners, courses, batches, progress, a group)", this::loadDemoTenant),
         new DemoStep("print the endpoints and how to try them", c -> {
           Endpoints.print(c, System.out);

@@ -1,6 +1,7 @@
 package dev.stride.ops.cli;
 
 import dev.stride.ops.stack.DebianPackages;
+import dev.stride.ops.stack.DruidServer;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.StackException;
@@ -35,7 +36,7 @@ final class TestCommand implements Callable<Integer> {
     StackConfig config = options.config();
     Stack stack = new Stack(config, Stack.coreServers(), System.out);
     System.out.println("stride test: bringing up the stack the tests need");
-    Set<String> started;
+    Set<String> coreStarted = Set.of();
     try {
       // the dashboard page's test drives a real headless Chromium; without it that one test skips, loudly
       DebianPackages.ensure("chromium", List.of("chromium", "chromium-driver"), config.logFile("apt-get"));
@@ -43,14 +44,25 @@ final class TestCommand implements Callable<Integer> {
       System.err.println("stride test: WARNING: could not install chromium (" + e.getMessage()
           + "); DashboardPageIT will be skipped");
     }
+    Stack druid = new Stack(config, DruidServer.all(), System.out);
+    Set<String> druidStarted = Set.of();
     try {
-      started = stack.up();
+      coreStarted = stack.up();
       SchemaStep.apply(config, System.out);
+      // the Druid ITs need it: started once per run, after the ZooKeeper and Kafka it uses
+      druidStarted = druid.up();
+      DruidCommand.applyAll(config, System.out);
     } catch (StackException e) {
       System.err.println("stride test: the stack did not come up: " + e.getMessage());
+      stopStarted(stack, coreStarted);
       return 1;
     }
-    Thread stopper = new Thread(() -> stopStarted(stack, started));
+    Set<String> started = coreStarted;
+    Set<String> druidToStop = druidStarted;
+    Thread stopper = new Thread(() -> {
+      stopStarted(druid, druidToStop);
+      stopStarted(stack, started);
+    });
     Runtime.getRuntime().addShutdownHook(stopper);
     Instant t0 = Instant.now();
     int exit;
@@ -65,12 +77,15 @@ final class TestCommand implements Callable<Integer> {
       env.put("STRIDE_ZOOKEEPER", config.zookeeperConnect());
       env.put("STRIDE_REDIS", config.redisUri());
       env.put("STRIDE_HOME", config.home().toString());
+      env.put("STRIDE_DRUID_COORDINATOR", config.druidCoordinatorUrl());
+      env.put("STRIDE_DRUID_BROKER", config.druidBrokerUrl());
       exit = mvn.start().waitFor();
     } finally {
       TestReports.Totals totals = TestReports.since(config.root(), t0);
       System.out.println();
       System.out.println("Tests: " + totals.passed() + " passed, " + totals.failed() + " failed, " + totals.skipped() + " skipped");
       Runtime.getRuntime().removeShutdownHook(stopper);
+      stopStarted(druid, druidToStop);
       stopStarted(stack, started);
     }
     return exit;

@@ -15,7 +15,7 @@ public final class AppServers {
 
   /** Applications that need Druid: started by `stride up --with druid` after the Druid specs are applied. */
   public static List<AppServer> withDruid() {
-    return List.of();
+    return List.of(new DruidFeedServer());
   }
 
   public static List<String> withDruidModules() {
