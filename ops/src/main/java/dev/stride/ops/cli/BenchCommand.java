@@ -2,6 +2,7 @@ package dev.stride.ops.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.stride.ops.bench.Benchmarks;
+import dev.stride.ops.bench.DruidFreshnessBench;
 import dev.stride.ops.bench.GroupBench;
 import dev.stride.ops.bench.ReportBench;
 import dev.stride.ops.stack.AppBuild;
@@ -25,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin StackOptions options;
 
-  @Parameters(paramLabel = "TARGET", description = "api (content-state-api), group (group-progress-api) or report (report-generator)") String target;
+  @Parameters(paramLabel = "TARGET", description = "api (content-state-api), group (group-progress-api), report (report-generator) or druid-freshness (API 200 to visible in Druid SQL)") String target;
 
   @Option(names = "--group-url", defaultValue = "http://127.0.0.1:9001", description = "group-progress-api base URL (default ${DEFAULT-VALUE}).")
   String groupUrl;
@@ -71,10 +72,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--list-courses", defaultValue = "50", description = "Enrolments of the courses/list learner (0 skips it).")
   int listCourses;
 
+  @Option(names = "--samples", defaultValue = "50", description = "druid-freshness: updates measured one after another.")
+  int samples;
+
   @Override
   public Integer call() throws Exception {
+    if ("druid-freshness".equals(target)) {
+      return benchDruidFreshness(options.config());
+    }
     if (!"api".equals(target) && !"group".equals(target) && !"report".equals(target)) {
-      System.err.println("unknown bench target '" + target + "': use api, group or report");
+      System.err.println("unknown bench target '" + target + "': use api, group, report or druid-freshness");
       return 2;
     }
     StackConfig config = options.config();
@@ -96,6 +103,18 @@ final class BenchCommand implements Callable<Integer> {
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
           config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses);
     }
+    return 0;
+  }
+
+  /** API 200 to visible in Druid SQL, one update at a time (needs stride up --with druid: Druid and the feed). */
+  private int benchDruidFreshness(StackConfig config) throws Exception {
+    String secret = Secrets.jwtSecret(config);
+    Duration ttl = Duration.ofHours(2);
+    System.out.printf("stride bench druid-freshness: %s, %d cores, load %s%n", java.time.Instant.now(),
+        Runtime.getRuntime().availableProcessors(), java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    new DruidFreshnessBench(new StrideClient(url), Tokens.mint(secret, tenant, "bench-admin", List.of("ORG_ADMIN"), "Bench Admin", ttl),
+        user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), config.druidBrokerUrl(), tenant, System.out)
+        .run(samples);
     return 0;
   }
 
