@@ -67,7 +67,7 @@ public final class ReportBench {
   }
 
   public static String batchId(int learners) {
-    return "report-bench-" + learners;
+    return "report-bench-v2-" + learners;
   }
 
   /** Generates (unless present) and measures one batch size. */

@@ -90,10 +90,12 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            boolean clean = !jobs.isAlive();
             worker.close();
             generator.close();
-            LOG.info("report-generator {} stopped", me);
+            LOG.info("report-generator {} stopped{}", me, clean ? "" : " (the job thread did not end)");
             stopped.countDown();
+            Runtime.getRuntime().halt(clean ? 0 : 1); // a JVM ended by SIGTERM exits 143 otherwise: report the outcome
         }, "report-generator-stop"));
 
         LOG.info("report-generator {} serving: datasets {}, store {}, poll {}, nightly {}, claim timeout {}", me,

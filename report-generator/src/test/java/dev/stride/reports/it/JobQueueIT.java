@@ -1,6 +1,10 @@
 package dev.stride.reports.it;
 
 import com.datastax.oss.driver.api.core.cql.Row;
+import dev.stride.reports.dataset.Dataset;
+import dev.stride.reports.dataset.DatasetRegistry;
+import dev.stride.reports.dataset.ReportProgress;
+import dev.stride.reports.dataset.ReportRequest;
 import dev.stride.reports.jobs.JobRequest;
 import dev.stride.reports.jobs.JobRequestsTable;
 import dev.stride.reports.jobs.JobTransitions;
@@ -205,5 +209,42 @@ class JobQueueIT {
         assertThat(table.release(submitted, "gen-f", 0, "again", now)).as("only the claimer, only once").isFalse();
         drain(worker("gen-g"));
         assertThat(row("t1", "release", id).getString("status")).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aJobRunningWhenTheGeneratorStopsIsReleasedWithItsAttemptGivenBack() throws Exception {
+        String id = "abababababababababababababab0010";
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Dataset slow = new Dataset() { // a report that only ends when cancelled
+            public String name() { return "slow"; }
+            public String subjectKey() { return "batchId"; }
+            public long write(ReportRequest r, java.io.OutputStream out, ReportProgress progress) throws Exception {
+                started.countDown();
+                while (true) {
+                    progress.rows(1);
+                    Thread.sleep(20);
+                }
+            }
+        };
+        JobWorker w = new JobWorker(table, new JobTransitions(3, Duration.ofMinutes(30)), new DatasetRegistry(List.of(slow)),
+                f.generator.writer(), "gen-stopping", Clock.systemUTC(), ZoneOffset.UTC);
+        f.submit("t9", "stop", id, "slow", Map.of("batchId", "b1"), "csv");
+        Thread t = new Thread(w::pollOnce);
+        t.start();
+        assertThat(started.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(row("t9", "stop", id).getString("status")).isEqualTo("PROCESSING");
+        w.stop();
+        w.cancelRunning();
+        t.join(20_000);
+        Row r = row("t9", "stop", id);
+        assertThat(r.getString("status")).isEqualTo("SUBMITTED");
+        assertThat(r.getInt("attempts")).isZero();
+        assertThat(r.getString("status_message")).isEqualTo("released by gen-stopping on shutdown");
+        assertThat(queue("t9", "SUBMITTED")).containsExactly(id);
+        assertThat(queue("t9", "PROCESSING")).isEmpty();
+        try (var files = java.nio.file.Files.walk(f.reports)) {
+            assertThat(files.filter(p -> p.toString().contains(id))).as("the temporary file is discarded")
+                    .allMatch(java.nio.file.Files::isDirectory);
+        }
     }
 }
