@@ -10,6 +10,6 @@ SELECT batch_id,
        MAX(status) AS status,
        MAX(time_spent_seconds) AS time_spent_seconds
 FROM "enrolment_progress"
-WHERE tenant = ? AND course_id = ? AND (? = '' OR batch_id = ?) AND __time < MILLIS_TO_TIMESTAMP(?)
+WHERE tenant = ? AND course_id = ? AND (? = '' OR batch_id = ?) AND __time < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

@@ -14,7 +14,7 @@ FROM (
          MIN(__time) AS first_seen,
          MIN(CASE WHEN status = 2 THEN __time END) AS first_completed
   FROM "enrolment_progress"
-  WHERE tenant = ? AND course_id = ? AND batch_id = ? AND __time < MILLIS_TO_TIMESTAMP(?)
+  WHERE tenant = ? AND course_id = ? AND batch_id = ? AND __time < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))
   GROUP BY user_id
 )
 GROUP BY 1, 2

@@ -1,13 +1,22 @@
 -- Trend chart, activity: per UTC day of one batch, the learners active and the content-state changes accepted.
 -- Idempotent against duplicated rows (Druid is append-only and the feed is at-least-once): both figures are exact
--- COUNT(DISTINCT) over ids (user_id, row_id; the connection sets useApproximateCountDistinct=false), and a row ingested
--- twice carries the same row_id, so it counts once.
+-- distinct counts of ids. The inner GROUP BY keeps one row per (day, user_id, row_id), so a row ingested twice
+-- (same row_id, same time) is one row; then COUNT(*) per (day, user) and per day count distinct row_ids and distinct
+-- user_ids. Written as nested GROUP BYs rather than two COUNT(DISTINCT)s: exact, and it needs the broker's 2 merge
+-- buffers where two exact COUNT(DISTINCT)s in one query need 3 (the connection still sets
+-- useApproximateCountDistinct=false, so no approximate sketch is ever used).
 -- Parameters: tenant, course_id, batch_id, from (epoch ms, inclusive), to (epoch ms, exclusive).
-SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS day_ms,
-       COUNT(DISTINCT user_id) AS active_learners,
-       COUNT(DISTINCT row_id) AS content_updates
-FROM "learner_progress"
-WHERE tenant = ? AND course_id = ? AND batch_id = ?
-  AND __time >= MILLIS_TO_TIMESTAMP(?) AND __time < MILLIS_TO_TIMESTAMP(?)
+SELECT day_ms, COUNT(*) AS active_learners, SUM(updates) AS content_updates
+FROM (
+  SELECT day_ms, user_id, COUNT(*) AS updates
+  FROM (
+    SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS day_ms, user_id, row_id
+    FROM "learner_progress"
+    WHERE tenant = ? AND course_id = ? AND batch_id = ?
+      AND __time >= MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT)) AND __time < MILLIS_TO_TIMESTAMP(CAST(? AS BIGINT))
+    GROUP BY 1, 2, 3
+  )
+  GROUP BY 1, 2
+)
 GROUP BY 1
 ORDER BY 1

@@ -1,5 +1,8 @@
 package dev.stride.druid;
 
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSqlException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +37,8 @@ public final class DruidSql {
     private static final Pattern DATASOURCE = Pattern.compile("[A-Za-z0-9_\\-]+");
     private static final Pattern QUOTED = Pattern.compile("FROM \"([A-Za-z0-9_\\-]+)\"");
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+    // Druid's validation error for a datasource no row has created yet (a table name in the FROM clause).
+    private static final Pattern MISSING = Pattern.compile("Object '[^']*' not found");
 
     static {
         // Avatica's remote driver registers itself through the service loader; be explicit for shaded class paths.
@@ -170,8 +175,7 @@ public final class DruidSql {
     /** Reads the failure's cause chain: what Druid said, or how the connection failed. */
     static Failure classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String msg = t.getMessage() == null ? "" : t.getMessage();
-            if (msg.matches("(?s).*Object '[^']*' not found.*")) {
+            if (MISSING.matcher(said(t)).find()) {
                 return Failure.MISSING_DATASOURCE;
             }
         }
@@ -185,6 +189,18 @@ public final class DruidSql {
             }
         }
         return Failure.FAILED;
+    }
+
+    /** The message, plus what the broker sent back: a failed prepare carries Druid's reason only in its remote traces. */
+    private static String said(Throwable t) {
+        StringBuilder text = new StringBuilder(String.valueOf(t.getMessage()));
+        if (t instanceof AvaticaSqlException a) {
+            text.append('\n').append(a.getErrorMessage());
+            a.getStackTraces().forEach(s -> text.append('\n').append(s));
+        } else if (t instanceof AvaticaClientRuntimeException a) {
+            a.getServerExceptions().forEach(s -> text.append('\n').append(s));
+        }
+        return text.toString();
     }
 
     private static String rootMessage(Throwable e) {

@@ -52,6 +52,11 @@ class DruidSqlTest {
         SQLException missing = new SQLException("Error while executing SQL \"SELECT ...\": Remote driver error: "
                 + "From line 4, column 6 to line 4, column 23: Object 'learner_progress' not found");
         assertThat(DruidSql.classify(missing)).isEqualTo(DruidSql.Failure.MISSING_DATASOURCE);
+        // A failed prepare: the reason is only in the broker's remote stack traces (as Druid 33 answers).
+        SQLException prepare = new org.apache.calcite.avatica.AvaticaSqlException("while preparing SQL: SELECT ...",
+                "00000", -1, List.of("QueryInterruptedException{msg=Object 'lp_x' not found (line [1], column [22])"),
+                "localhost:8082");
+        assertThat(DruidSql.classify(prepare)).isEqualTo(DruidSql.Failure.MISSING_DATASOURCE);
         assertThat(DruidSql.classify(new RuntimeException("Failed to execute HTTP Request",
                 new ConnectException("Connection refused")))).isEqualTo(DruidSql.Failure.UNAVAILABLE);
         assertThat(DruidSql.classify(new SQLException("x", new IOException("socket closed"))))

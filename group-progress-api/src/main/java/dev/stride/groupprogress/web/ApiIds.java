@@ -25,6 +25,7 @@ public final class ApiIds implements ApiIdResolver {
         if (path.startsWith("/v1/groups/")) return "api.group.progress";
         if (path.startsWith("/v1/course/") && path.endsWith("/dashboard")) return "api.course.batch.dashboard";
         if (path.startsWith("/v1/course/") && path.endsWith("/gradebook")) return "api.course.batch.gradebook";
+        if (path.startsWith("/v1/course/") && path.endsWith("/trend")) return "api.course.batch.trend";
         if (path.startsWith("/v1/jobrequest/submit")) return "api.dataset.request.submit";
         if (path.startsWith("/v1/jobrequest/list/")) return "api.dataset.request.list";
         if (path.startsWith("/v1/jobrequest/read/")) return "api.dataset.request.read";

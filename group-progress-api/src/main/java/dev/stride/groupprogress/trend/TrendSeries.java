@@ -1,0 +1,63 @@
+package dev.stride.groupprogress.trend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pure: the daily series from the two Druid queries' rows, every day of the window filled in. */
+final class TrendSeries {
+
+    /** A row of {@code learner_progress/trend-activity}. */
+    record Activity(LocalDate date, long activeLearners, long contentUpdates) {
+    }
+
+    /**
+     * A row of {@code enrolment_progress/trend-enrolments}: {@code enrolments} enrolments first seen on
+     * {@code seen} and first completed on {@code completed} (null: not completed).
+     */
+    record Enrolments(LocalDate seen, LocalDate completed, long enrolments) {
+    }
+
+    private TrendSeries() {
+    }
+
+    static List<TrendPoint> build(LocalDate from, LocalDate to, List<Activity> activity, List<Enrolments> enrolments) {
+        if (activity.isEmpty() && enrolments.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, Activity> byDay = new HashMap<>();
+        activity.forEach(a -> byDay.put(a.date(), a));
+        long enrolled = 0;
+        long completed = 0;
+        Map<LocalDate, Long> seenOn = new HashMap<>();
+        Map<LocalDate, Long> completedOn = new HashMap<>();
+        for (Enrolments e : enrolments) {
+            // Everything before the window is the starting total of the cumulative figures.
+            if (e.seen().isBefore(from)) {
+                enrolled += e.enrolments();
+            } else {
+                seenOn.merge(e.seen(), e.enrolments(), Long::sum);
+            }
+            if (e.completed() != null) {
+                if (e.completed().isBefore(from)) {
+                    completed += e.enrolments();
+                } else {
+                    completedOn.merge(e.completed(), e.enrolments(), Long::sum);
+                }
+            }
+        }
+        List<TrendPoint> series = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            long done = completedOn.getOrDefault(d, 0L);
+            enrolled += seenOn.getOrDefault(d, 0L);
+            completed += done;
+            Activity a = byDay.get(d);
+            double rate = enrolled == 0 ? 0 : Math.round(completed * 10_000.0 / enrolled) / 100.0;
+            series.add(new TrendPoint(d, a == null ? 0 : a.activeLearners(), a == null ? 0 : a.contentUpdates(), done,
+                    enrolled, completed, rate));
+        }
+        return series;
+    }
+}
