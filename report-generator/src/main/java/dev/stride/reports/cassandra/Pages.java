@@ -42,6 +42,25 @@ public final class Pages {
         }
     }
 
+    /** Receives whole pages; a page's rows may be read on another thread (once). */
+    @FunctionalInterface
+    public interface PageConsumer {
+        void accept(Iterable<Row> page) throws Exception;
+    }
+
+    /** As {@link #forEach} a page at a time (the next page is already requested when the consumer gets one). */
+    public static void forEachPage(CqlSession session, Statement<?> statement, PageConsumer consumer) throws Exception {
+        AsyncResultSet page = await(session.executeAsync(statement));
+        while (true) {
+            CompletionStage<AsyncResultSet> next = page.hasMorePages() ? page.fetchNextPage() : null;
+            consumer.accept(page.currentPage());
+            if (next == null) {
+                return;
+            }
+            page = await(next);
+        }
+    }
+
     /** Waits for a driver future; its failure becomes a (retryable) ReportException. */
     public static <T> T await(CompletionStage<T> stage) throws InterruptedException {
         try {

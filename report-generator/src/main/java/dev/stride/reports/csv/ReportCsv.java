@@ -6,9 +6,7 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -21,6 +19,7 @@ public final class ReportCsv implements Closeable {
     public static final char BOM = '\uFEFF';
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
+    private final OutputStream out;
     private final Writer writer;
     private final CSVPrinter printer;
     private final int columns;
@@ -28,11 +27,36 @@ public final class ReportCsv implements Closeable {
     private long rows;
 
     public ReportCsv(OutputStream out, List<String> header) throws IOException {
-        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this(out, header.size());
         writer.write(BOM);
-        this.printer = new CSVPrinter(writer, FORMAT);
-        this.columns = header.size();
         printer.printRecord(header);
+    }
+
+    private ReportCsv(OutputStream out, int columns) throws IOException {
+        this.out = out;
+        this.writer = new Utf8Writer(out);
+        this.printer = new CSVPrinter(writer, FORMAT);
+        this.columns = columns;
+    }
+
+    /**
+     * A piece of a report without byte-order mark or header: rows formatted on another thread, appended in order to
+     * the report with {@link #append(Chunk)}.
+     */
+    public static ReportCsv chunk(OutputStream out, int columns) throws IOException {
+        return new ReportCsv(out, columns);
+    }
+
+    /** Formatted rows and how many. */
+    public record Chunk(byte[] bytes, int rows) {
+    }
+
+    /** Appends rows formatted by a {@link #chunk} writer. */
+    public void append(Chunk chunk) throws IOException {
+        printer.flush();
+        writer.flush();
+        out.write(chunk.bytes());
+        rows += chunk.rows();
     }
 
     /** The next cell of the current row (null is written as an empty cell). */
@@ -56,10 +80,10 @@ public final class ReportCsv implements Closeable {
         return rows;
     }
 
-    /** Flushes everything to the underlying stream without closing it (the store publishes it). */
+    /** Writes everything to the underlying stream without closing it (the store publishes it). */
     public void finish() throws IOException {
         printer.flush();
-        writer.flush();
+        writer.close(); // encodes the rest, even half a surrogate pair; the output stream stays open
     }
 
     @Override

@@ -24,10 +24,12 @@ public interface ReportProgress {
         return new Counting();
     }
 
-    /** The base of every progress: a cancellation flag. */
+    /** The base of every progress: a row count, a cancellation flag and the peak heap in use seen at each report. */
     class Counting implements ReportProgress {
+        private static final Runtime RUNTIME = Runtime.getRuntime();
         private volatile boolean cancelled;
         private long total;
+        private long peakHeap;
 
         @Override
         public void rows(long delta) {
@@ -35,10 +37,16 @@ public interface ReportProgress {
                 throw new CancellationException("report cancelled");
             }
             total += delta;
+            peakHeap = Math.max(peakHeap, RUNTIME.totalMemory() - RUNTIME.freeMemory());
         }
 
         public long total() {
             return total;
+        }
+
+        /** The most heap in use (live objects and not yet collected garbage) seen when rows were reported. */
+        public long peakHeap() {
+            return peakHeap;
         }
 
         @Override

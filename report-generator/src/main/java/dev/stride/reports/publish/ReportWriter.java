@@ -52,7 +52,7 @@ public final class ReportWriter {
                 published.sizeBytes(), rows, published.sha256(), target.requestId(), target.reportDate()));
         return new ReportSummary(dataset.name(), request.config().getOrDefault(dataset.subjectKey(), ""),
                 store.describe(target.path()), rows, published.sizeBytes(), (System.nanoTime() - start) / 1e9,
-                published.sha256(), ReportSummary.peakHeap());
+                published.sha256(), ReportSummary.peakHeap(progress));
     }
 
     /** A one-shot report to a local file outside the store (no report_files row): {@code run --out}. */
@@ -73,7 +73,7 @@ public final class ReportWriter {
         }
         return new ReportSummary(dataset.name(), request.config().getOrDefault(dataset.subjectKey(), ""),
                 out.toAbsolutePath().toString(), rows, Files.size(out), (System.nanoTime() - start) / 1e9, null,
-                ReportSummary.peakHeap());
+                ReportSummary.peakHeap(progress));
     }
 
     private static void deleteQuietly(Path p) {

@@ -3,6 +3,8 @@ package dev.stride.reports.dataset.progress;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.stride.reports.cassandra.Batches;
 import dev.stride.reports.cassandra.Batches.Batch;
 import dev.stride.reports.cassandra.Courses;
@@ -17,7 +19,14 @@ import dev.stride.reports.dataset.ReportProgress;
 import dev.stride.reports.dataset.ReportRequest;
 import dev.stride.schema.StrideTables;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +51,14 @@ public final class ProgressExhaust implements Dataset {
             + " district, state, block, cluster, user_type, user_sub_type, enrolled_date, completed_on,"
             + " completion_percentage, status, total_score, best_scores";
 
+    private static final TypeCodec<Map<String, Double>> BEST_SCORES = TypeCodecs.mapOf(TypeCodecs.TEXT, TypeCodecs.DOUBLE);
+
+    // Formatted pages waiting to be appended; with the page being read and the one prefetched, the memory bound.
+    private static final int WINDOW = 3;
+
     private final CqlSession session;
     private final int pageSize;
+    private final int formatThreads;
     private final Batches batches;
     private final Courses courses;
     private final PreparedStatement rows;
@@ -51,6 +66,7 @@ public final class ProgressExhaust implements Dataset {
     public ProgressExhaust(DatasetContext context) {
         this.session = context.session();
         this.pageSize = context.pageSize();
+        this.formatThreads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         this.batches = new Batches(session);
         this.courses = new Courses(session);
         this.rows = session.prepare("SELECT " + COLUMNS + " FROM " + StrideTables.ENROLMENTS_BY_BATCH
@@ -74,33 +90,61 @@ public final class ProgressExhaust implements Dataset {
         List<Assessment> assessments = course.assessments();
         List<String> header = new ArrayList<>(FIXED_COLUMNS);
         assessments.forEach(a -> header.add(a.header()));
+        RowFormat format = new RowFormat(batch, course, assessments);
+        ExecutorService formatters = Executors.newFixedThreadPool(formatThreads, r -> {
+            Thread t = new Thread(r, "progress-exhaust-format");
+            t.setDaemon(true);
+            return t;
+        });
         try (ReportCsv csv = new ReportCsv(out, header)) {
-            RowWriter writer = new RowWriter(csv, batch, course, assessments, progress);
-            Pages.forEach(session, rows.bind(request.tenant(), batch.courseId(), batch.batchId()).setPageSize(pageSize),
-                    writer::write);
-            writer.flushProgress();
+            // Pages are formatted on other threads while the main thread waits for the next page, then appended in
+            // order: at most WINDOW pages (rows and their formatted bytes) are in memory at once.
+            Deque<Future<ReportCsv.Chunk>> window = new ArrayDeque<>();
+            Pages.forEachPage(session, rows.bind(request.tenant(), batch.courseId(), batch.batchId()).setPageSize(pageSize),
+                    page -> {
+                        window.addLast(formatters.submit(() -> format.chunk(page, header.size())));
+                        while (window.size() > WINDOW) {
+                            append(csv, window.removeFirst(), progress);
+                        }
+                    });
+            while (!window.isEmpty()) {
+                append(csv, window.removeFirst(), progress);
+            }
             return csv.rows();
+        } finally {
+            formatters.shutdownNow();
         }
     }
 
-    /** Writes one enrolments_by_batch row; reports progress every 1,000 rows. */
-    private static final class RowWriter {
-        private final ReportCsv csv;
-        private final Batch batch;
-        private final Course course;
-        private final String[] assessmentIds;
-        private final ReportProgress progress;
-        private long unreported;
+    private static void append(ReportCsv csv, Future<ReportCsv.Chunk> formatted, ReportProgress progress) throws Exception {
+        ReportCsv.Chunk chunk;
+        try {
+            chunk = formatted.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        progress.rows(chunk.rows()); // throws when cancelled, before the chunk is written
+        csv.append(chunk);
+    }
 
-        RowWriter(ReportCsv csv, Batch batch, Course course, List<Assessment> assessments, ReportProgress progress) {
-            this.csv = csv;
-            this.batch = batch;
-            this.course = course;
-            this.assessmentIds = assessments.stream().map(Assessment::contentId).toArray(String[]::new);
-            this.progress = progress;
+    /** Formats enrolments_by_batch rows (read by column index) into CSV cells; stateless, so any thread may use it. */
+    private record RowFormat(Batch batch, Course course, String[] assessmentIds) {
+
+        RowFormat(Batch batch, Course course, List<Assessment> assessments) {
+            this(batch, course, assessments.stream().map(Assessment::contentId).toArray(String[]::new));
         }
 
-        void write(Row r) throws Exception {
+        ReportCsv.Chunk chunk(Iterable<Row> page, int columns) throws Exception {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+            ReportCsv csv = ReportCsv.chunk(bytes, columns);
+            for (Row r : page) {
+                write(csv, r);
+            }
+            csv.finish();
+            return new ReportCsv.Chunk(bytes.toByteArray(), (int) csv.rows());
+        }
+
+        void write(ReportCsv csv, Row r) throws Exception {
             String courseName = course.name() != null ? course.name() : r.getString(1);
             String batchName = batch.name() != null ? batch.name() : r.getString(2);
             csv.cell(Cells.id(batch.courseId())).cell(Cells.text(courseName))
@@ -116,20 +160,13 @@ public final class ProgressExhaust implements Dataset {
                     .cell("") // certificate status: not known to Stride yet
                     .cell(Cells.number(r.isNull(17) ? null : r.getDouble(17)));
             if (assessmentIds.length > 0) {
-                Map<String, Double> best = r.getMap(18, String.class, Double.class);
+                // the codec directly: getMap(i, String.class, Double.class) resolves generic types on every row
+                Map<String, Double> best = BEST_SCORES.decode(r.getBytesUnsafe(18), r.protocolVersion());
                 for (String id : assessmentIds) {
                     csv.cell(Cells.number(best == null ? null : best.get(id)));
                 }
             }
             csv.endRow();
-            if (++unreported == 1000) {
-                flushProgress();
-            }
-        }
-
-        void flushProgress() {
-            progress.rows(unreported);
-            unreported = 0;
         }
     }
 }
