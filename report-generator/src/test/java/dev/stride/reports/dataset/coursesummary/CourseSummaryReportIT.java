@@ -4,8 +4,6 @@ import dev.stride.druid.DruidSql;
 import dev.stride.druid.coursesummary.CourseSummaryQuery;
 import dev.stride.druid.specs.DruidDatasource;
 import dev.stride.druid.testing.PrivateDruid;
-import dev.stride.reports.dataset.DatasetContext;
-import dev.stride.reports.dataset.DatasetRegistry;
 import dev.stride.reports.dataset.ReportException;
 import dev.stride.reports.dataset.ReportProgress;
 import dev.stride.reports.dataset.ReportRequest;
@@ -94,12 +92,5 @@ class CourseSummaryReportIT {
                 Duration.ofSeconds(2))), NOW);
         assertThatThrownBy(() -> csv(report, Map.of("courseId", "c1"))).isInstanceOf(ReportException.class)
                 .hasMessageContaining("Druid");
-    }
-
-    @Test
-    void theGeneratorFindsTheDataset(StrideStack stack) {
-        DatasetRegistry registry = DatasetRegistry.load(new DatasetContext(stack.session(), 100, 4,
-                Map.of("druid.broker", druid.broker())));
-        assertThat(registry.require("course-summary").subjectKey()).isEqualTo("courseId");
     }
 }
