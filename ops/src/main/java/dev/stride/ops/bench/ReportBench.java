@@ -44,7 +44,7 @@ public final class ReportBench {
   private static final String[] FIRST = {"Anna", "José", "Zoë", "Ravi", "Chloé", "Søren", "Amara", "Wei", "Łukasz", "Nia"};
   private static final String[] LAST = {"Müller", "O'Brien", "Kumar", "García, Jr.", "Nakamura", "\"Sunny\" Rao", "Østergaard",
       "Ndlovu", "Dubois", "Smith"};
-  private static final Pattern SUMMARY = Pattern.compile(": (\\d+) rows, ([\\d.]+) MiB in ([\\d.]+) s \\((\\d+) rows/s\\), peak heap (\\d+) MiB");
+  private static final Pattern SUMMARY = Pattern.compile(": (\\d+) rows, ([\\d.]+) MiB in ([\\d.]+) s \\((\\d+) rows/s\\), peak heap (\\d+) MiB of (\\d+) MiB");
 
   /** One measured run. */
   public record Result(int learners, long rows, double seconds, long rowsPerSecond, double fileMiB, long peakHeapMiB,
