@@ -3,6 +3,7 @@ package dev.stride.ops.cli;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.stride.ops.bench.Benchmarks;
 import dev.stride.ops.bench.DruidFreshnessBench;
+import dev.stride.ops.bench.LagBench;
 import dev.stride.ops.bench.GroupBench;
 import dev.stride.ops.bench.ReportBench;
 import dev.stride.ops.stack.AppBuild;
@@ -26,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin StackOptions options;
 
-  @Parameters(paramLabel = "TARGET", description = "api (content-state-api), group (group-progress-api), report (report-generator) or druid-freshness (API 200 to visible in Druid SQL)") String target;
+  @Parameters(paramLabel = "TARGET", description = "api (content-state-api), group (group-progress-api), report (report-generator), druid-freshness (API 200 to visible in Druid SQL), druid-query (cohort GROUP BY over 1M Druid rows) or lag (API 200 to the aggregate in Cassandra)") String target;
 
   @Option(names = "--group-url", defaultValue = "http://127.0.0.1:9001", description = "group-progress-api base URL (default ${DEFAULT-VALUE}).")
   String groupUrl;
@@ -48,6 +49,12 @@ final class BenchCommand implements Callable<Integer> {
   String url;
 
   @Option(names = "--tenant", defaultValue = "bench") String tenant;
+
+  @Option(names = "--druid-rows", defaultValue = "1000000", description = "druid-query: rows of the bench cohort (loaded once).")
+  int druidRows;
+
+  @Option(names = "--druid-runs", defaultValue = "200", description = "druid-query: measured queries (after 20 warm-up ones).")
+  int druidRuns;
 
   @Option(names = "--learners", description = "api: learners (default 2000); report: the big batch (default 1000000, after a 10000 one).")
   Integer learners;
@@ -75,13 +82,33 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "50", description = "druid-freshness: updates measured one after another.")
   int samples;
 
+  @Option(names = "--rate", defaultValue = "0", description = "lag: open-loop requests/s (default: --share of the API's measured maximum).")
+  double rate;
+
+  @Option(names = "--share", defaultValue = "0.5", description = "lag: share of the API's maximum to run at (default ${DEFAULT-VALUE}).")
+  double share;
+
+  @Option(names = "--samples-per-second", defaultValue = "20", description = "lag: updates whose aggregate is watched in Cassandra, per second.")
+  double samplesPerSecond;
+
   @Override
   public Integer call() throws Exception {
     if ("druid-freshness".equals(target)) {
       return benchDruidFreshness(options.config());
     }
+    if ("druid-query".equals(target)) { // cohort GROUP BY over --rows (default 1,000,000) learner_progress rows, --runs times
+      StackConfig c = options.config();
+      System.out.printf("stride bench druid-query: %s, %d cores, load %s%n", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+      new dev.stride.ops.bench.DruidQueryBench(c.kafkaBootstrap(), c.druidCoordinatorUrl(), c.druidBrokerUrl(), System.out)
+          .run(druidRows, 20, druidRuns);
+      return 0;
+    }
+    if ("lag".equals(target)) {
+      return benchLag(options.config());
+    }
     if (!"api".equals(target) && !"group".equals(target) && !"report".equals(target)) {
-      System.err.println("unknown bench target '" + target + "': use api, group, report or druid-freshness");
+      System.err.println("unknown bench target '" + target + "': use api, group, report, druid-freshness, druid-query or lag");
       return 2;
     }
     StackConfig config = options.config();
@@ -102,6 +129,19 @@ final class BenchCommand implements Callable<Integer> {
       }
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
           config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses);
+    }
+    return 0;
+  }
+
+  /** API 200 to the aggregate in Cassandra, open loop at a share of the API's maximum (the running aggregator processes). */
+  private int benchLag(StackConfig config) throws Exception {
+    String secret = Secrets.jwtSecret(config);
+    Duration ttl = Duration.ofHours(2);
+    String admin = Tokens.mint(secret, tenant, "bench-admin", List.of("ORG_ADMIN"), "Bench Admin", ttl);
+    try (CqlSession session = CassandraSessions.open(config.cassandraContactPoint(), "datacenter1", null)) {
+      LagBench.runAll(new StrideClient(url), admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl),
+          session, config.keyspace(), tenant, System.out, learners == null ? 2000 : learners, leaves, rate, share,
+          concurrency, warmup, duration, samplesPerSecond);
     }
     return 0;
   }

@@ -1,6 +1,9 @@
 package dev.stride.ops.cli;
 
+import dev.stride.ops.stack.SamzaAggregatorServer;
+import dev.stride.ops.stack.Server;
 import dev.stride.ops.stack.Stack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +22,9 @@ final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.out.println("stride down:");
-    new Stack(options.config(), Stack.everything(), System.out).down(only);
+    List<Server> servers = new ArrayList<>(Stack.everything());
+    servers.addAll(SamzaAggregatorServer.started(options.config())); // aggregator-2.. of `stride up --samza-processes`
+    new Stack(options.config(), servers, System.out).down(only);
     return 0;
   }
 }

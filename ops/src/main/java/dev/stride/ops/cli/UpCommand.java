@@ -3,6 +3,7 @@ package dev.stride.ops.cli;
 import dev.stride.ops.stack.AppBuild;
 import dev.stride.ops.stack.DruidServer;
 import dev.stride.ops.stack.AppServers;
+import dev.stride.ops.stack.SamzaAggregatorServer;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.StackException;
@@ -25,6 +26,11 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--servers-only", description = "Start only the servers and the schema, no Stride applications.")
   boolean serversOnly;
 
+  @Option(names = "--samza-processes", defaultValue = "1", paramLabel = "N",
+      description = "Progress aggregator processes sharing one Samza app id through ZooKeeper: aggregator, aggregator-2, ... "
+          + "(default ${DEFAULT-VALUE}, at most 8). Processes already running stay.")
+  int samzaProcesses;
+
   @Option(names = "--with", split = ",", paramLabel = "EXTRA",
       description = "Optional parts to start too: druid (the Druid micro cluster, its specs and the Druid feed job).")
   List<String> with = List.of();
@@ -39,6 +45,10 @@ final class UpCommand implements Callable<Integer> {
         return 2;
       }
     }
+    if (samzaProcesses < 1 || samzaProcesses > SamzaAggregatorServer.MAX_PROCESSES) {
+      System.err.println("stride up: --samza-processes must be 1.." + SamzaAggregatorServer.MAX_PROCESSES + ", was " + samzaProcesses);
+      return 2;
+    }
     boolean druid = with.contains("druid");
     System.out.println("stride up: stack home " + config.home());
     try {
@@ -47,7 +57,7 @@ final class UpCommand implements Callable<Integer> {
         upDruid(config, System.out);
       }
       if (!serversOnly) {
-        upApplications(config, System.out);
+        upApplications(config, System.out, samzaProcesses);
         if (druid) {
           upDruidApplications(config, System.out);
         }
@@ -78,10 +88,18 @@ final class UpCommand implements Callable<Integer> {
   }
 
   static void upApplications(StackConfig config, PrintStream out) throws StackException {
+    upApplications(config, out, 1);
+  }
+
+  /** The applications, with `samzaProcesses` aggregator processes (the extra ones after process 1 is up). */
+  static void upApplications(StackConfig config, PrintStream out, int samzaProcesses) throws StackException {
     if (AppServers.all().isEmpty()) {
       return;
     }
     AppBuild.ensureBuilt(config, AppServers.modules(), out);
     new Stack(config, List.copyOf(AppServers.all()), out).up();
+    if (samzaProcesses > 1) {
+      new Stack(config, List.copyOf(SamzaAggregatorServer.extra(samzaProcesses)), out).up();
+    }
   }
 }

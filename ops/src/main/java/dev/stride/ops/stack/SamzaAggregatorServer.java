@@ -1,18 +1,63 @@
 package dev.stride.ops.stack;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The Samza progress aggregator (samza-jobs), one ZooKeeper-coordinated standalone process. More processes started by
- * hand with the same app id (`java -cp ... ProgressAggregatorMain`) share its partitions.
+ * The Samza progress aggregator (samza-jobs): ZooKeeper-coordinated standalone processes sharing one app id, so
+ * ZooKeeper spreads the input partitions over however many run. Process 1 is "aggregator", the others
+ * "aggregator-2", "aggregator-3"... (`stride up --samza-processes N`), each with its own state directory: a process's
+ * RocksDB stores are rebuilt from their changelogs for whatever tasks it is given.
  */
 public final class SamzaAggregatorServer extends AppServer {
 
+  /** The most processes `stride up --samza-processes` starts (more than input partitions would idle). */
+  public static final int MAX_PROCESSES = 8;
+  /** The job's Samza app.name and app.id (progress-aggregator.properties): its checkpoint topic's name. */
+  public static final String APP = "stride-progress-aggregator";
+  public static final String APP_ID = "1";
+
+  private final int index;
+
+  public SamzaAggregatorServer() {
+    this(1);
+  }
+
+  public SamzaAggregatorServer(int index) {
+    if (index < 1 || index > MAX_PROCESSES) {
+      throw new IllegalArgumentException("aggregator process index must be 1.." + MAX_PROCESSES + ", was " + index);
+    }
+    this.index = index;
+  }
+
+  /** Processes 2..n (process 1 is in {@link AppServers#all()}). */
+  public static List<AppServer> extra(int processes) {
+    List<AppServer> out = new ArrayList<>();
+    for (int i = 2; i <= processes; i++) {
+      out.add(new SamzaAggregatorServer(i));
+    }
+    return out;
+  }
+
+  /** Processes 2..MAX that have a PID file: what status shows and down stops besides process 1. */
+  public static List<Server> started(StackConfig config) {
+    List<Server> out = new ArrayList<>();
+    for (int i = 2; i <= MAX_PROCESSES; i++) {
+      SamzaAggregatorServer s = new SamzaAggregatorServer(i);
+      if (Files.exists(config.pidFile(s.name()))) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
   @Override
   public String name() {
-    return "aggregator";
+    return index == 1 ? "aggregator" : "aggregator-" + index;
   }
 
   @Override

@@ -72,6 +72,14 @@ public final class Aggregation {
         return new Outcome(aggregate, completed, next, version);
     }
 
+    /**
+     * The aggregate a state last emitted (equal to it when {@link #step} returns no progress): for rewriting rows whose
+     * write may have been lost before a crash.
+     */
+    public static EnrolmentAggregate current(EnrolmentState s, CourseTree tree, Instant treeTime, int attemptCap) {
+        return compute(s, tree, EnrolmentState.later(s.lastInputTime(), treeTime), attemptCap);
+    }
+
     /** The aggregate of a state against a tree, with {@code updatedAt} as the time of anything that changed. */
     public static EnrolmentAggregate compute(EnrolmentState s, CourseTree tree, Instant updatedAt, int attemptCap) {
         Map<String, Integer> statuses = new TreeMap<>();

@@ -2,11 +2,13 @@ package dev.stride.samza.progress;
 
 import org.apache.samza.config.Config;
 
+import java.time.Duration;
+
 /** The aggregator's own settings ({@code stride.*} keys of the job config; env overrides in {@link ProgressAggregatorMain}). */
 public record AggregatorConfig(String contentStateTopic, String courseStructureTopic, String enrolmentProgressTopic,
                                String courseCompletedTopic, int topicPartitions, short topicReplication,
                                String cassandraContactPoints, String cassandraDatacenter, String keyspace,
-                               int cassandraMaxInFlight, int attemptCap) {
+                               int cassandraMaxInFlight, int attemptCap, int flushMaxDirty, Duration flushTimeout) {
 
     public static final String CONTENT_STATE_TOPIC = "stride.topic.content-state";
     public static final String COURSE_STRUCTURE_TOPIC = "stride.topic.course-structure";
@@ -19,6 +21,10 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     public static final String KEYSPACE = "stride.cassandra.keyspace";
     public static final String CASSANDRA_MAX_IN_FLIGHT = "stride.cassandra.max-in-flight";
     public static final String ATTEMPT_CAP = "stride.assessment.attempts-limit";
+    /** Dirty enrolments of a task that force a flush before the next window (bounds one flush's work and memory). */
+    public static final String FLUSH_MAX_DIRTY = "stride.flush.max-dirty";
+    /** How long a flush waits for its Cassandra writes before failing the container (a restart replays). */
+    public static final String FLUSH_TIMEOUT_MS = "stride.flush.timeout.ms";
 
     public static AggregatorConfig from(Config c) {
         return new AggregatorConfig(
@@ -32,6 +38,8 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
                 c.get(CASSANDRA_DC, "datacenter1"),
                 c.get(KEYSPACE, "stride"),
                 c.getInt(CASSANDRA_MAX_IN_FLIGHT, 128),
-                c.getInt(ATTEMPT_CAP, 25));
+                c.getInt(ATTEMPT_CAP, 25),
+                c.getInt(FLUSH_MAX_DIRTY, 5_000),
+                Duration.ofMillis(c.getLong(FLUSH_TIMEOUT_MS, 60_000)));
     }
 }

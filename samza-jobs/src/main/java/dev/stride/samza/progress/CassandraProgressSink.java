@@ -1,25 +1,42 @@
 package dev.stride.samza.progress;
 
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.Statement;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Writes aggregates to Cassandra asynchronously, at most {@code maxInFlight} statements at a time per task (a course
- * change recomputing thousands of enrolments must not flood the driver): {@link #write} blocks the task's thread when
- * the bound is reached, which is the back-pressure Samza expects.
+ * Writes a flush's aggregates to Cassandra asynchronously, at most {@code maxInFlight} statements at a time per task (a
+ * course change recomputing thousands of enrolments must not flood the driver). {@link #write} never blocks: the
+ * statements beyond the bound wait in a queue that completing writes drain, so the task reads on while a flush is
+ * written (the task starts its next flush only when this one is durable, which bounds the queue). Rows of one
+ * enrolments_by_batch partition go together in single-partition UNLOGGED batches (one mutation each); the per-learner
+ * tables take one statement a row.
  */
 public final class CassandraProgressSink implements ProgressSink {
 
     /** The production factory: the shared session of {@link AggregatorConfig}'s Cassandra. */
     public static final ProgressSinkFactory FACTORY = CassandraProgressSink::new;
+    /** Rows per single-partition batch: small enough to stay far below Cassandra's batch size warning. */
+    static final int BATCH_ROWS = 16;
 
     private final AggregatorConfig config;
     private final ProgressRows rows;
     private final Semaphore inFlight;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+    private record Pending(Statement<?> statement, CompletableFuture<Void> done) {
+    }
 
     private CassandraProgressSink(AggregatorConfig config) {
         this.config = config;
@@ -28,15 +45,57 @@ public final class CassandraProgressSink implements ProgressSink {
     }
 
     @Override
-    public CompletionStage<Void> write(EnrolmentAggregate aggregate) {
-        List<BoundStatement> statements = rows.upserts(aggregate);
-        CompletableFuture<?>[] writes = new CompletableFuture<?>[statements.size()];
-        for (int i = 0; i < writes.length; i++) {
-            inFlight.acquireUninterruptibly();
-            writes[i] = rows.session().executeAsync(statements.get(i)).toCompletableFuture()
-                    .whenComplete((rs, e) -> inFlight.release());
+    public CompletionStage<Void> write(List<EnrolmentAggregate> aggregates) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        Map<String, List<EnrolmentAggregate>> byBatch = new LinkedHashMap<>();
+        for (EnrolmentAggregate a : aggregates) {
+            writes.add(execute(rows.userEnrolment(a)));
+            writes.add(execute(rows.activityAgg(a)));
+            byBatch.computeIfAbsent(a.tenantId() + '|' + a.courseId() + '|' + a.batchId(), k -> new ArrayList<>()).add(a);
         }
-        return CompletableFuture.allOf(writes);
+        for (List<EnrolmentAggregate> partition : byBatch.values()) {
+            for (int i = 0; i < partition.size(); i += BATCH_ROWS) {
+                List<EnrolmentAggregate> chunk = partition.subList(i, Math.min(partition.size(), i + BATCH_ROWS));
+                if (chunk.size() == 1) {
+                    writes.add(execute(rows.batchEnrolment(chunk.get(0))));
+                } else {
+                    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
+                    chunk.forEach(a -> batch.addStatement(rows.batchEnrolment(a)));
+                    writes.add(execute(batch.build()));
+                }
+            }
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> execute(Statement<?> statement) {
+        Pending p = new Pending(statement, new CompletableFuture<>());
+        queue.add(p);
+        pump();
+        return p.done();
+    }
+
+    /** Starts queued statements while permits last; every completion pumps again, so nothing queued is stranded. */
+    private void pump() {
+        while (!queue.isEmpty()) {
+            if (!inFlight.tryAcquire()) {
+                return; // a write in flight completes later and pumps
+            }
+            Pending p = queue.poll();
+            if (p == null) {
+                inFlight.release(); // another thread took it: look again
+                continue;
+            }
+            rows.session().executeAsync(p.statement()).whenComplete((rs, e) -> {
+                inFlight.release();
+                if (e == null) {
+                    p.done().complete(null);
+                } else {
+                    p.done().completeExceptionally(e);
+                }
+                pump();
+            });
+        }
     }
 
     @Override

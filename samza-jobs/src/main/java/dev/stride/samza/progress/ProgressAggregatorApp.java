@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The progress aggregator: a low-level task application keyed by {@code tenant|user|course|batch}. Inputs and outputs
- * are raw bytes (JSON events; keys are UTF-8 text); the three stores are RocksDB with changelogs. Job-level settings
+ * are raw bytes (JSON events; keys are UTF-8 text); the four stores are RocksDB with changelogs. Job-level settings
  * (coordination, checkpoints, replication) live in {@code progress-aggregator.properties}; the course-structure stream is
  * made a broadcast input by {@link ProgressAggregatorMain}, which knows its partition count.
  */
@@ -67,6 +67,8 @@ public final class ProgressAggregatorApp implements TaskApplication {
                 .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.TREES,
                         KVSerde.of(new StringSerde(), new JsonSerde<>(CourseStructureEvent.class))).withChangelogEnabled())
                 .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.INDEX,
+                        KVSerde.of(new StringSerde(), new StringSerde())).withChangelogEnabled())
+                .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.DIRTY,
                         KVSerde.of(new StringSerde(), new StringSerde())).withChangelogEnabled())
                 .withTaskFactory(new ProgressAggregatorTaskFactory(new ProgressAggregatorTaskFactory.Wiring(
                         s.contentState().getSystemName(), physical(s.courseStructure()),

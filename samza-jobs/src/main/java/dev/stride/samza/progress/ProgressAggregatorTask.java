@@ -8,7 +8,6 @@ import dev.stride.core.event.EventKeys;
 import dev.stride.core.event.Json;
 import dev.stride.core.event.StrideEvent;
 import org.apache.samza.context.Context;
-import org.apache.samza.storage.kv.Entry;
 import org.apache.samza.storage.kv.KeyValueIterator;
 import org.apache.samza.storage.kv.KeyValueStore;
 import org.apache.samza.system.IncomingMessageEnvelope;
@@ -16,6 +15,7 @@ import org.apache.samza.system.OutgoingMessageEnvelope;
 import org.apache.samza.system.SystemStream;
 import org.apache.samza.task.AsyncStreamTask;
 import org.apache.samza.task.ClosableTask;
+import org.apache.samza.task.EndOfStreamListenerTask;
 import org.apache.samza.task.InitableTask;
 import org.apache.samza.task.MessageCollector;
 import org.apache.samza.task.TaskCallback;
@@ -29,28 +29,41 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The progress aggregator's task: one per input partition, with its own stores.
  *
- * <p>State changes happen synchronously in {@link #processAsync} (so they apply in offset order); only the Cassandra
- * writes are asynchronous, and the callback completes when they are durable. Samza checkpoints an offset only after
- * every earlier callback completed, and with transactional state the stores' changelog offsets go into the same
- * checkpoint: after a crash the stores are trimmed back to the checkpoint and the same inputs are replayed onto the
- * same state, rewriting the same rows and re-emitting the same events (same eventIds).
+ * <p>Input changes are absorbed synchronously in offset order and the enrolment is marked dirty, in memory and in the
+ * changelogged {@value #DIRTY} store. Every {@code task.window.ms} {@link #window} starts a flush: each dirty enrolment is
+ * computed once, its events are emitted and its rows written asynchronously while the task reads on; a later window
+ * (or a forced {@link #drain}) sees the writes durable and only then removes the marks of the enrolments not marked
+ * again since. At most one flush is in flight per task. A checkpoint may come at any point between: with
+ * transactional state the marks, the states and the input offsets belong to the same checkpoint, so after a crash every
+ * enrolment whose rows may be missing is still marked, and the first flush rewrites it even when its aggregate did not
+ * change since the (possibly lost) write ({@link #restoredMarks}); the inputs after the checkpoint replay onto exactly
+ * that state (same rows, same eventIds). Output events need no such care: Samza flushes the producer before it
+ * writes a checkpoint.
  *
  * <p>Course trees arrive on a broadcast stream (every task sees every tree). An event of a course whose tree is not
  * known yet is absorbed into the state and indexed; it is computed when the tree arrives, never against no tree.
  */
-final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, WindowableTask, ClosableTask {
+final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, WindowableTask, EndOfStreamListenerTask,
+        ClosableTask {
 
     static final String STATES = "enrolment-state";
     static final String TREES = "course-tree";
     static final String INDEX = "course-enrolments";
+    /** Enrolment keys absorbed since their rows were last written (values are empty). */
+    static final String DIRTY = "dirty-enrolments";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressAggregatorTask.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -63,10 +76,20 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     private KeyValueStore<String, EnrolmentState> states;
     private KeyValueStore<String, CourseStructureEvent> trees;
     private KeyValueStore<String, String> index;
+    private KeyValueStore<String, String> dirtyStore;
     private SystemStream progressStream;
     private SystemStream completedStream;
     /** Parsed trees by course key, with the event they came from (the store holds the events). */
     private final Map<String, CachedTree> treeCache = new HashMap<>();
+    /** Marked since the in-flight flush started (with {@link #flushing}: the keys of {@link #dirtyStore}). */
+    private Set<String> dirty = new LinkedHashSet<>();
+    /** The keys of the flush in flight, whose marks go once its writes are durable. */
+    private Set<String> flushing = new LinkedHashSet<>();
+    private CompletableFuture<Void> inFlight;
+    /** Marks found at start: their last write may not have been durable, so they are written even when unchanged. */
+    private final Set<String> restoredMarks = new java.util.HashSet<>();
+    private TaskCounters counters;
+    private long flushStartedAt;
 
     private record CachedTree(CourseStructureEvent event, CourseTree tree) {
     }
@@ -82,29 +105,48 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         states = (KeyValueStore<String, EnrolmentState>) context.getTaskContext().getStore(STATES);
         trees = (KeyValueStore<String, CourseStructureEvent>) context.getTaskContext().getStore(TREES);
         index = (KeyValueStore<String, String>) context.getTaskContext().getStore(INDEX);
+        dirtyStore = (KeyValueStore<String, String>) context.getTaskContext().getStore(DIRTY);
         progressStream = new SystemStream(wiring.system(), wiring.progressStream());
         completedStream = new SystemStream(wiring.system(), wiring.completedStream());
         sink = wiring.sinkFactory().open(config);
+        counters = new TaskCounters(context.getTaskContext().getTaskModel().getTaskName().getTaskName());
+        KeyValueIterator<String, String> it = dirtyStore.all();
+        try {
+            while (it.hasNext()) {
+                String key = it.next().getKey(); // absorbed before a stop or crash, maybe not written
+                dirty.add(key);
+                restoredMarks.add(key);
+            }
+        } finally {
+            it.close();
+        }
+        if (!dirty.isEmpty()) {
+            LOG.info("{}: {} enrolments absorbed but not written before the last stop; written at the first flush",
+                    context.getTaskContext().getTaskModel().getTaskName(), dirty.size());
+        }
     }
 
     @Override
     public void processAsync(IncomingMessageEnvelope envelope, MessageCollector collector, TaskCoordinator coordinator,
                              TaskCallback callback) {
-        CompletionStage<Void> writes;
         try {
             boolean tree = envelope.getSystemStreamPartition().getStream().equals(wiring.courseStructureStream());
-            writes = tree ? onCourseStructure(envelope, collector) : onContentState(envelope, collector);
+            if (tree) {
+                onCourseStructure(envelope, collector);
+            } else {
+                long t0 = System.nanoTime();
+                onContentState(envelope);
+                counters.absorbed(System.nanoTime() - t0);
+                if (dirty.size() >= config.flushMaxDirty()) {
+                    awaitInFlight(); // bounds the work (and memory) of one flush: at most two flushes' worth pending
+                    startFlush(collector);
+                }
+            }
         } catch (RuntimeException e) {
-            callback.failure(e);
+            callback.failure(e); // the container stops; a restart replays from the last checkpoint
             return;
         }
-        writes.whenComplete((ok, failure) -> {
-            if (failure == null) {
-                callback.complete();
-            } else {
-                callback.failure(failure); // the container stops; a restart replays from the last checkpoint
-            }
-        });
+        callback.complete();
     }
 
     /** Asks every task of this JVM to make a final commit and stop; the container ends when all have asked. */
@@ -114,15 +156,28 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
 
     @Override
     public void window(MessageCollector collector, TaskCoordinator coordinator) {
+        if (inFlight != null && inFlight.isDone()) {
+            awaitInFlight(); // durable (or failed: throws)
+        }
+        if (inFlight == null) {
+            startFlush(collector);
+        }
+        counters.maybeLog(LOG, dirty.size() + flushing.size());
         if (stopRequested) {
-            // Samza runs a requested commit once the task has no write in flight, and stops the run loop only when
-            // every task asked and no commit is pending: a SIGTERM ends with everything processed checkpointed.
+            drain(collector);
+            // Samza runs a requested commit once the task has no message in flight, and stops the run loop only when
+            // every task asked and no commit is pending: a SIGTERM ends with everything processed written and checkpointed.
             coordinator.commit(TaskCoordinator.RequestScope.CURRENT_TASK);
             coordinator.shutdown(TaskCoordinator.RequestScope.CURRENT_TASK);
         }
     }
 
-    private CompletionStage<Void> onContentState(IncomingMessageEnvelope envelope, MessageCollector collector) {
+    @Override
+    public void onEndOfStream(MessageCollector collector, TaskCoordinator coordinator) {
+        drain(collector); // bounded inputs (tests): nothing absorbed stays unwritten
+    }
+
+    private void onContentState(IncomingMessageEnvelope envelope) {
         ContentStateEvent event;
         EnrolmentState before;
         EnrolmentState after;
@@ -136,28 +191,25 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             LOG.warn("skipping malformed content-state event at {} offset {}: {}", envelope.getSystemStreamPartition(),
                     envelope.getOffset(), e.toString()); // a poison message must not stop every enrolment of the partition
-            return DONE;
+            return;
         }
         if (after.equals(before)) {
-            return DONE; // a duplicate or an older state: nothing can change
+            return; // a duplicate or an older state: nothing can change
         }
         if (before == null) {
             index.put(indexKey(after), after.key());
         }
-        CachedTree tree = tree(after.courseKey());
-        if (tree == null) {
-            states.put(after.key(), after); // parked: computed when the course's tree arrives
-            return DONE;
-        }
-        return apply(after, tree, collector);
+        states.put(after.key(), after);
+        markDirty(after.key()); // computed at the next flush (parked there while the course's tree is unknown)
     }
 
-    private CompletionStage<Void> onCourseStructure(IncomingMessageEnvelope envelope, MessageCollector collector) {
+    private void onCourseStructure(IncomingMessageEnvelope envelope, MessageCollector collector) {
         if (envelope.getMessage() == null) {
             String courseKey = new String(bytes(envelope.getKey()), StandardCharsets.UTF_8);
+            drain(collector); // what was absorbed under the deleted tree is written first
             trees.delete(courseKey); // a deleted course: its enrolments stay parked until a tree comes back
             treeCache.remove(courseKey);
-            return DONE;
+            return;
         }
         CourseStructureEvent event;
         CourseTree tree;
@@ -167,46 +219,108 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             LOG.warn("skipping malformed course-structure event at {} offset {}: {}",
                     envelope.getSystemStreamPartition(), envelope.getOffset(), e.toString());
-            return DONE;
+            return;
         }
         String courseKey = event.key();
         CachedTree known = tree(courseKey);
         if (known != null && known.event().root().equals(event.root())) {
-            return DONE; // the same tree again (re-publish, compaction re-read): no enrolment can change
+            return; // the same tree again (re-publish, compaction re-read): no enrolment can change
         }
+        // inputs before a tree change are computed against the tree they met (a completion under it is emitted)
+        drain(collector);
         trees.put(courseKey, event);
-        CachedTree current = new CachedTree(event, tree);
-        treeCache.put(courseKey, current);
-        List<CompletionStage<Void>> writes = new ArrayList<>();
+        treeCache.put(courseKey, new CachedTree(event, tree));
         // '}' follows '|' and every id character, so this range is exactly the keys of this course
         KeyValueIterator<String, String> it = index.range(courseKey + EventKeys.SEPARATOR, courseKey + "}");
         try {
             while (it.hasNext()) {
-                Entry<String, String> entry = it.next();
-                EnrolmentState state = states.get(entry.getValue());
-                if (state != null) {
-                    writes.add(apply(state, current, collector));
-                }
+                markDirty(it.next().getValue());
             }
         } finally {
             it.close();
         }
-        return CompletableFuture.allOf(writes.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new));
     }
 
-    private CompletionStage<Void> apply(EnrolmentState state, CachedTree tree, MessageCollector collector) {
-        Aggregation.Outcome outcome = Aggregation.step(state, tree.tree(), treeTime(tree.event()), config.attemptCap());
-        states.put(state.key(), outcome.state());
-        if (outcome.progress() == null) {
-            return DONE;
+    private void markDirty(String key) {
+        if (dirty.add(key) && !flushing.contains(key)) {
+            dirtyStore.put(key, ""); // a key of the flush in flight already has its mark
         }
+    }
+
+    /** Writes everything absorbed so far and waits until it is durable (tree changes, stop, end of stream). */
+    private void drain(MessageCollector collector) {
+        awaitInFlight();
+        startFlush(collector);
+        awaitInFlight();
+    }
+
+    /** Computes every dirty enrolment once, emits its events and starts writing its rows (without waiting). */
+    private void startFlush(MessageCollector collector) {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        List<EnrolmentAggregate> rows = new ArrayList<>();
+        for (String key : dirty) {
+            EnrolmentState state = states.get(key);
+            CachedTree tree = state == null ? null : tree(state.courseKey());
+            if (tree != null) { // no tree: parked, marked again when the tree arrives
+                EnrolmentAggregate row = apply(state, tree, collector);
+                if (row == null && restoredMarks.contains(key)) {
+                    row = Aggregation.current(state, tree.tree(), treeTime(tree.event()), config.attemptCap());
+                }
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+        }
+        restoredMarks.removeAll(dirty);
+        flushing = dirty;
+        dirty = new LinkedHashSet<>();
+        inFlight = rows.isEmpty() ? DONE : sink.write(rows).toCompletableFuture();
+        flushStartedAt = System.nanoTime();
+        counters.flushStarted(rows.size(), flushStartedAt - t0);
+    }
+
+    /**
+     * Waits for the flush in flight, then removes the marks of its enrolments not marked again since. A failed write
+     * throws: the container stops and a restart replays from the last checkpoint, whose marks still name the enrolment.
+     */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get(config.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + flushing.size() + " enrolments", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("writing " + flushing.size() + " enrolments failed; their marks stay", e);
+        }
+        counters.flushDurable(System.nanoTime() - flushStartedAt);
+        for (String key : flushing) {
+            if (!dirty.contains(key)) {
+                dirtyStore.delete(key);
+            }
+        }
+        flushing = new LinkedHashSet<>();
+        inFlight = null;
+    }
+
+    /** Steps the enrolment, stores the new state and emits its events; the aggregate to write, or null if unchanged. */
+    private EnrolmentAggregate apply(EnrolmentState state, CachedTree tree, MessageCollector collector) {
+        Aggregation.Outcome outcome = Aggregation.step(state, tree.tree(), treeTime(tree.event()), config.attemptCap());
+        if (outcome.progress() == null) {
+            return null;
+        }
+        states.put(state.key(), outcome.state());
         send(collector, progressStream, outcome.progress().toEvent(outcome.version()));
         CourseCompletedEvent completed = outcome.completed();
         if (completed != null) {
             send(collector, completedStream, completed);
         }
-        return sink.write(outcome.progress());
+        return outcome.progress();
     }
 
     private CachedTree tree(String courseKey) {
@@ -242,6 +356,15 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
 
     @Override
     public void close() {
+        if (inFlight != null) {
+            try { // no write outlives the task; unfinished marks stay for the next start
+                inFlight.get(config.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("closing with a failed flush; its enrolments stay marked: {}", e.toString());
+            }
+        }
         if (sink != null) {
             sink.close();
         }

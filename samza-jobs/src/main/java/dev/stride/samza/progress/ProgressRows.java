@@ -64,19 +64,31 @@ public final class ProgressRows {
 
     /** The three idempotent upserts of one aggregate. */
     public List<BoundStatement> upserts(EnrolmentAggregate a) {
-        return List.of(
-                progress(upsertUserEnrolment.boundStatementBuilder(), a)
-                        .setString(14, a.tenantId()).setString(15, a.userId())
-                        .setString(16, a.courseId()).setString(17, a.batchId()).setIdempotence(true).build(),
-                progress(upsertBatchEnrolment.boundStatementBuilder(), a)
-                        .setString(14, a.tenantId()).setString(15, a.courseId())
-                        .setString(16, a.batchId()).setString(17, a.userId()).setIdempotence(true).build(),
-                upsertActivityAgg.boundStatementBuilder()
+        return List.of(userEnrolment(a), batchEnrolment(a), activityAgg(a));
+    }
+
+    /** user_enrolments: partition (tenant, user). */
+    public BoundStatement userEnrolment(EnrolmentAggregate a) {
+        return progress(upsertUserEnrolment.boundStatementBuilder(), a)
+                .setString(14, a.tenantId()).setString(15, a.userId())
+                .setString(16, a.courseId()).setString(17, a.batchId()).setIdempotence(true).build();
+    }
+
+    /** enrolments_by_batch: partition (tenant, course, batch), shared by every learner of the batch. */
+    public BoundStatement batchEnrolment(EnrolmentAggregate a) {
+        return progress(upsertBatchEnrolment.boundStatementBuilder(), a)
+                .setString(14, a.tenantId()).setString(15, a.courseId())
+                .setString(16, a.batchId()).setString(17, a.userId()).setIdempotence(true).build();
+    }
+
+    /** user_activity_agg: partition (tenant, activity type, course, user). */
+    public BoundStatement activityAgg(EnrolmentAggregate a) {
+        return upsertActivityAgg.boundStatementBuilder()
                         .set(0, a.aggregates(), TEXT_DOUBLE)
                         .set(1, a.aggLastUpdated(), TEXT_TIME)
                         .setString(2, a.tenantId()).setString(3, EnrolmentAggregate.ACTIVITY_TYPE)
                         .setString(4, a.courseId()).setString(5, a.userId()).setString(6, a.contextId())
-                        .setIdempotence(true).build());
+                        .setIdempotence(true).build();
     }
 
     /** The progress columns of a user_enrolments row, as an aggregate without activity maps; empty when no row. */

@@ -51,7 +51,12 @@ final class JobProcess {
     JobProcess start() throws IOException {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseG1GC", "-cp", classpath(), ProgressAggregatorMain.class.getName()));
+                "-Xmx384m", "-XX:+UseG1GC"));
+        String extra = System.getProperty("stride.job.jvmArgs", "").strip(); // e.g. a JFR recording for the bench
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", classpath(), ProgressAggregatorMain.class.getName()));
         cmd.addAll(args);
         cmd.add("job.logged.store.base.dir=" + stateDir);
         cmd.add("job.non-logged.store.base.dir=" + stateDir);
@@ -74,6 +79,12 @@ final class JobProcess {
             throw new IllegalStateException(name + " did not stop within 60 s after SIGTERM; see " + log);
         }
         return process.exitValue();
+    }
+
+    /** CPU time the process has used so far (user + system), zero when unknown. */
+    java.time.Duration cpu() {
+        return process == null ? java.time.Duration.ZERO
+                : process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     boolean alive() {

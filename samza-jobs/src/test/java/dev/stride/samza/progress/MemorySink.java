@@ -1,5 +1,6 @@
 package dev.stride.samza.progress;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,8 +27,8 @@ final class MemorySink implements ProgressSink {
     }
 
     @Override
-    public CompletionStage<Void> write(EnrolmentAggregate a) {
-        rows.put(a.tenantId() + "|" + a.userId() + "|" + a.courseId() + "|" + a.batchId(), a);
+    public CompletionStage<Void> write(List<EnrolmentAggregate> aggregates) {
+        aggregates.forEach(a -> rows.put(a.tenantId() + "|" + a.userId() + "|" + a.courseId() + "|" + a.batchId(), a));
         return CompletableFuture.completedFuture(null);
     }
 
