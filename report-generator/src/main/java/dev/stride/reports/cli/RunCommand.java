@@ -88,6 +88,7 @@ public final class RunCommand implements Callable<Integer> {
             ReportSummary summary;
             try {
                 if (out != null) {
+                    generator.writer().expectFromLastReport(ds, request, progress);
                     summary = ReportWriter.toFile(ds, request, out, progress);
                 } else {
                     LocalDate day = date != null ? date : LocalDate.now(generator.clock().withZone(generator.zone()));

@@ -42,6 +42,7 @@ public final class ReportWriter {
             throws Exception {
         long start = System.nanoTime();
         Instant generatedAt = clock.instant();
+        expectFromLastReport(dataset, request, progress);
         long rows;
         PublishedReport published;
         try (PendingReport pending = store.create(target.path())) {
@@ -53,6 +54,22 @@ public final class ReportWriter {
         return new ReportSummary(dataset.name(), request.config().getOrDefault(dataset.subjectKey(), ""),
                 store.describe(target.path()), rows, published.sizeBytes(), (System.nanoTime() - start) / 1e9,
                 published.sha256(), ReportSummary.peakHeap(progress));
+    }
+
+    /**
+     * Tells the progress how many rows the last nightly report of the same batch or group had, so a progress bar or log
+     * line can show an ETA; nothing when there was none. A hint only: it never fails a report.
+     */
+    public void expectFromLastReport(Dataset dataset, ReportRequest request, ReportProgress progress) {
+        String subject = request.config().get(dataset.subjectKey());
+        if (subject == null) {
+            return;
+        }
+        try {
+            files.newest(request.tenant(), dataset.name() + ":" + subject).ifPresent(f -> progress.expect(f.rowCount()));
+        } catch (RuntimeException e) {
+            // no estimate, no ETA
+        }
     }
 
     /** A one-shot report to a local file outside the store (no report_files row): {@code run --out}. */
