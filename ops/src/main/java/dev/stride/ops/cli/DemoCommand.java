@@ -10,6 +10,8 @@ import java.time.Duration;
 import dev.stride.ops.stack.StackException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,8 +21,13 @@ import picocli.CommandLine.Mixin;
 final class DemoCommand implements Callable<Integer> {
 
   private static final Duration TOKEN_TTL = Duration.ofHours(12);
+  private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([0-9a-f]+)\"");
   /** Filled by the demo-tenant step, printed by the last step. */
   private List<String> links = List.of();
+  /** The demo's progress-report request, submitted by the demo-tenant step. */
+  private String reportTag;
+  private String reportRequestId;
+  private String instructorToken;
 
   @Mixin StackOptions options;
 
@@ -58,12 +65,24 @@ final class DemoCommand implements Callable<Integer> {
       // one instructor + group-admin token opens both views; it rides in the fragment, never sent to a server log
       String token = Tokens.mint(secret, DemoData.TENANT, "demo-instructor", List.of("INSTRUCTOR", "GROUP_ADMIN", "ORG_ADMIN"),
           "Demo Instructor", TOKEN_TTL);
+      instructorToken = token;
+      requestReport(config, loaded.batches().getProperty(course));
       links = List.of(
           "  Batch dashboard: " + page + "?course=" + course + "&batch=" + loaded.batches().getProperty(course) + "#token=" + token,
           "  Group heat map:  " + page + "?view=group&group=" + groupId + "#token=" + token);
     } catch (IOException | RuntimeException e) {
       throw new StackException("loading the demo tenant failed: " + e.getMessage());
     }
+  }
+
+  /** Submits a progress report of the first batch; the report generator picks it up within seconds. */
+  private void requestReport(StackConfig config, String batchId) throws IOException {
+    reportTag = batchId + "_demo-instructor";
+    String body = "{\"tag\":\"" + reportTag + "\",\"dataset\":\"progress-exhaust\",\"datasetConfig\":{\"batchId\":\""
+        + batchId + "\"},\"output_format\":\"csv\"}";
+    String answer = new StrideClient(config.groupProgressApiUrl()).ok("POST", "/v1/jobrequest/submit", instructorToken, body).body();
+    Matcher m = REQUEST_ID.matcher(answer);
+    reportRequestId = m.find() ? m.group(1) : null;
   }
 
   private void tryIt(StackConfig config) throws StackException {
@@ -80,6 +99,16 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("  curl -s -X PATCH " + api + "/v1/content/state/update -H \"Authorization: Bearer $TOKEN\" \\");
       System.out.println("       -H 'Content-Type: application/json' -d '{\"request\":{\"userId\":\"demo-learner-01\",\"contents\":"
           + "[{\"contentId\":\"py-hello\",\"courseId\":\"demo-python-basics\",\"batchId\":\"<batchId from the list>\",\"status\":2}]}}'");
+      if (reportRequestId != null) {
+        String groups = config.groupProgressApiUrl();
+        System.out.println();
+        System.out.println("A progress report of the first batch was requested; the report generator writes it within seconds:");
+        System.out.println("  ADMIN=" + instructorToken);
+        System.out.println("  curl -s '" + groups + "/v1/jobrequest/read/" + reportTag + "?requestId=" + reportRequestId
+            + "' -H \"Authorization: Bearer $ADMIN\"");
+        System.out.println("  curl -s -OJ '" + groups + "/v1/jobrequest/download/" + reportTag + "?requestId=" + reportRequestId
+            + "' -H \"Authorization: Bearer $ADMIN\"");
+      }
     } catch (IOException e) {
       throw new StackException("cannot mint the demo token: " + e.getMessage());
     }
