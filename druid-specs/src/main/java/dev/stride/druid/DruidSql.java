@@ -180,11 +180,13 @@ public final class DruidSql {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            String msg = said(t).toLowerCase(Locale.ROOT);
             if (t instanceof IOException || msg.contains("connection refused") || msg.contains("timed out")
                     || msg.contains("timeout") || msg.contains("http/503") || msg.contains("http/502")
                     || msg.contains("http/504") || msg.contains("service unavailable")
-                    || msg.contains("no server") || msg.contains("unable to connect")) {
+                    || msg.contains("no server") || msg.contains("unable to connect")
+                    // Druid's groupBy memory is too small for the query now: no answer, but nothing wrong with it.
+                    || msg.contains("resourcelimitexceeded") || msg.contains("resource limit exceeded")) {
                 return Failure.UNAVAILABLE;
             }
         }

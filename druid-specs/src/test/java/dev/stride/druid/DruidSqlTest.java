@@ -62,6 +62,8 @@ class DruidSqlTest {
         assertThat(DruidSql.classify(new SQLException("x", new IOException("socket closed"))))
                 .isEqualTo(DruidSql.Failure.UNAVAILABLE);
         assertThat(DruidSql.classify(new SQLException("Query timeout"))).isEqualTo(DruidSql.Failure.UNAVAILABLE);
+        assertThat(DruidSql.classify(new SQLException("Remote driver error: ResourceLimitExceededException: Not enough"
+                + " merge buffer memory to execute this query."))).isEqualTo(DruidSql.Failure.UNAVAILABLE);
         assertThat(DruidSql.classify(new SQLException("Column 'nope' not found in any table")))
                 .isEqualTo(DruidSql.Failure.FAILED);
     }

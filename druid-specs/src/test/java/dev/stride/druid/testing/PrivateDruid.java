@@ -36,6 +36,8 @@ public final class PrivateDruid implements AutoCloseable {
 
     private final StrideStack stack;
     private final String broker;
+    private final String coordinator;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private final DruidAdmin admin;
     private final Map<String, String> topics = new LinkedHashMap<>();
     private final KafkaProducer<String, String> producer;
@@ -43,7 +45,8 @@ public final class PrivateDruid implements AutoCloseable {
     public PrivateDruid(StrideStack stack) {
         this.stack = stack;
         this.broker = stack.druidBrokerUrl();
-        this.admin = new DruidAdmin(stack.druidCoordinatorUrl());
+        this.coordinator = stack.druidCoordinatorUrl().replaceAll("/+$", "");
+        this.admin = new DruidAdmin(coordinator);
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
@@ -125,6 +128,17 @@ public final class PrivateDruid implements AutoCloseable {
         }
     }
 
+    private String send(String url, String method) throws java.io.IOException {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** Datasource renames for DruidSql / the service: logical name → private name. */
     public static Map<String, String> renames(Map<DruidDatasource, String> privates) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -139,7 +153,15 @@ public final class PrivateDruid implements AutoCloseable {
             try {
                 admin.terminate(datasource);
                 admin.forget(datasource);
-            } catch (RuntimeException e) {
+                // A terminated supervisor's task would publish and wait for handoff, holding an indexer slot for
+                // minutes; a test's rows are not needed any more: stop the tasks, drop the segments.
+                String tasks = send(coordinator + "/druid/indexer/v1/tasks?datasource=" + datasource, "GET");
+                java.util.regex.Matcher task = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(tasks);
+                while (task.find()) {
+                    send(coordinator + "/druid/indexer/v1/task/" + task.group(1) + "/shutdown", "POST");
+                }
+                send(coordinator + "/druid/coordinator/v1/datasources/" + datasource, "DELETE");
+            } catch (RuntimeException | java.io.IOException e) {
                 System.err.println("could not clean up Druid datasource " + datasource + ": " + e.getMessage());
             }
         }
