@@ -1,12 +1,13 @@
 package dev.stride.reports;
 
+import dev.stride.reports.cli.NightlyCommand;
 import dev.stride.reports.cli.RunCommand;
 import dev.stride.reports.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code report-generator serve | run}: Stride's batch and group reports as streamed CSV files. */
-@Command(name = "report-generator", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class, RunCommand.class},
+@Command(name = "report-generator", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class, RunCommand.class, NightlyCommand.class},
         description = "Batch and group reports (CSV) from Cassandra into the report store: on request, nightly, or once.")
 public final class ReportGeneratorMain implements Runnable {
 
