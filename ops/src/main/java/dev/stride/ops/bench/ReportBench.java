@@ -146,6 +146,7 @@ public final class ReportBench {
     Row marker = session.execute("SELECT description FROM " + ks + ".batch_by_id WHERE tenant = ? AND batch_id = ?", tenant, batch).one();
     if (!regenerate && marker != null && ("complete " + learners).equals(marker.getString(0))) {
       out.println("  " + batch + ": " + learners + " learners already generated (--regenerate to write them again)");
+      markComplete(learners);
       return 0;
     }
     long start = System.nanoTime();
@@ -212,12 +213,20 @@ public final class ReportBench {
       }
     }
     failures.forEach(CompletableFuture::join);
-    session.execute("INSERT INTO " + ks + ".batch_by_id (tenant, batch_id, course_id, name, start_date, enrollment_type,"
-        + " description) VALUES (?, ?, ?, ?, ?, 'open', ?)", tenant, batch, courseId(), "Bench batch " + learners,
-        LocalDate.of(2026, 1, 5), "complete " + learners);
+    markComplete(learners);
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "  %s: %d learners written in %.1f s (%.0f rows/s)%n", batch, learners, seconds, learners / seconds);
     return seconds;
+  }
+
+  /**
+   * The batch row, written last (its description marks the learners complete). It ended long ago, so the generator's
+   * nightly run skips it: a bench batch is reported only when the bench asks.
+   */
+  private void markComplete(int learners) {
+    session.execute("INSERT INTO " + config.keyspace() + ".batch_by_id (tenant, batch_id, course_id, name, start_date, end_date,"
+        + " enrollment_type, description) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)", tenant, batchId(learners), courseId(),
+        "Bench batch " + learners, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 6), "complete " + learners);
   }
 
   static String loadAverage() {
