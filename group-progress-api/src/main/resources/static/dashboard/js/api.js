@@ -62,6 +62,9 @@ export const paths = {
     if (group) q.set('groupId', group);
     return `/v1/course/${encodeURIComponent(course)}/batch/${encodeURIComponent(batch)}/gradebook?${q}`;
   },
+  trend(course, batch, days) {
+    return `/v1/course/${encodeURIComponent(course)}/batch/${encodeURIComponent(batch)}/trend?days=${days}`;
+  },
   groupProgress(group) {
     return `/v1/groups/${encodeURIComponent(group)}/progress`;
   },

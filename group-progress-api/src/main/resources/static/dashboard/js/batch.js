@@ -1,6 +1,7 @@
 // The batch view: headline figures, a histogram of the 10 % buckets (Chart.js) and the learner table.
 import { getBlob, getJson, paths } from './api.js';
 import { STATUS, ago, duration, el, num, pct } from './format.js';
+import { TrendChart } from './trend.js';
 
 const PAGE_SIZE = 50;
 const BUCKETS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100 %' : `${i * 10}–${i * 10 + 9} %`));
@@ -17,6 +18,7 @@ export class BatchView {
     this.pages = [null]; // paging states of the pages seen; the last one is shown
     this.next = null;
     this.chart = null;
+    this.trend = new TrendChart('trend', 'trend-note');
     this.$ = id => document.getElementById(id);
 
     this.$('batch-form').addEventListener('submit', e => {
@@ -72,6 +74,7 @@ export class BatchView {
       sort: this.sort, order: this.order, pageSize: PAGE_SIZE, pagingState, group: this.group,
     }), this.ctx.token(), { signal });
     this.render(result);
+    this.trend.maybeRefresh(this.course, this.batch, this.ctx.token()); // its own pace (30 s), its own errors
     return `data read ${new Date(result.readAt).toLocaleTimeString()}`;
   }
 

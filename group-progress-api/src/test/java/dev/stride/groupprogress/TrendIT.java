@@ -74,6 +74,7 @@ class TrendIT {
 
         api = TestApi.start(stack, Map.of("stride.druid.broker-url", druid.broker(),
                 "stride.druid.cache-ttl", "PT0S",
+                "stride.druid.chunk-days", "2", // the 3-day window runs as two activity queries
                 "stride.druid.datasources.learner_progress", learners,
                 "stride.druid.datasources.enrolment_progress", enrolments));
         calls = new Calls(api.client);

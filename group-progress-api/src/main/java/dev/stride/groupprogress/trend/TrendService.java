@@ -39,6 +39,7 @@ public class TrendService {
 
     private final DruidSql druid;
     private final Duration bound;
+    private final int chunkDays;
     private final Scheduler jdbc = Schedulers.boundedElastic();
     // Many dashboards of one batch refresh often: one Druid round per batch and window per TTL (failures not kept).
     private final AsyncCache<Key, Trend> answers;
@@ -46,6 +47,7 @@ public class TrendService {
     public TrendService(DruidProperties props) {
         this.druid = new DruidSql(props.brokerUrl(), props.timeout(), props.datasources());
         this.bound = props.timeout().plusSeconds(1);
+        this.chunkDays = Math.max(1, props.chunkDays());
         this.answers = Caffeine.newBuilder().expireAfterWrite(props.cacheTtl()).maximumSize(10_000).buildAsync();
     }
 
@@ -56,10 +58,18 @@ public class TrendService {
     }
 
     private Mono<Trend> compute(Key k) {
-        long fromMs = k.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long toMs = k.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        Mono<List<Activity>> activity = blocking(() -> druid.query(ACTIVITY, TrendService::activity,
-                k.tenant(), k.courseId(), k.batchId(), fromMs, toMs));
+        long toMs = millis(k.to().plusDays(1));
+        // Days never span two windows, so the per-day rows of the windows simply concatenate.
+        Mono<List<Activity>> activity = blocking(() -> {
+            List<Activity> rows = new java.util.ArrayList<>();
+            for (LocalDate start = k.from(); !start.isAfter(k.to()); start = start.plusDays(chunkDays)) {
+                LocalDate end = start.plusDays(chunkDays).isAfter(k.to().plusDays(1)) ? k.to().plusDays(1)
+                        : start.plusDays(chunkDays);
+                rows.addAll(druid.query(ACTIVITY, TrendService::activity, k.tenant(), k.courseId(), k.batchId(),
+                        millis(start), millis(end)));
+            }
+            return rows;
+        });
         Mono<List<Enrolments>> enrolments = blocking(() -> druid.query(ENROLMENTS, TrendService::enrolments,
                 k.tenant(), k.courseId(), k.batchId(), toMs));
         return Mono.zip(activity, enrolments)
@@ -87,6 +97,10 @@ public class TrendService {
         long completed = r.getLong("completed_day_ms");
         boolean notCompleted = r.wasNull();
         return new Enrolments(day(seen), notCompleted ? null : day(completed), r.getLong("enrolments"));
+    }
+
+    private static long millis(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     private static LocalDate day(long epochMs) {

@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--druid-rows", defaultValue = "1000000", description = "druid-query: rows of the bench cohort (loaded once).")
   int druidRows;
 
-  @Option(names = "--druid-runs", defaultValue = "200", description = "druid-query: measured queries (after 20 warm-up ones).")
+  @Option(names = "--druid-runs", defaultValue = "200", description = "druid-query: measured queries (after min(20, runs/5) warm-up ones).")
   int druidRuns;
 
   @Option(names = "--learners", description = "api: learners (default 2000); report: the big batch (default 1000000, after a 10000 one).")
@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
       System.out.printf("stride bench druid-query: %s, %d cores, load %s%n", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
           java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
       new dev.stride.ops.bench.DruidQueryBench(c.kafkaBootstrap(), c.druidCoordinatorUrl(), c.druidBrokerUrl(), System.out)
-          .run(druidRows, 20, druidRuns);
+          .run(druidRows, Math.min(20, Math.max(1, druidRuns / 5)), druidRuns);
       return 0;
     }
     if ("lag".equals(target)) {
