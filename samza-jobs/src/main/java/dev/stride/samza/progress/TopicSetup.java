@@ -1,22 +1,11 @@
 package dev.stride.samza.progress;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import dev.stride.samza.runtime.JobTopics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/**
- * Before the job starts: creates its topics when missing (course structure compacted, as content-state-api creates it)
- * and names every partition of the course-structure topic as a broadcast input, so every task sees every tree.
- */
+/** The aggregator's topics, created when missing; the course-structure topic is its broadcast input. */
 public final class TopicSetup {
 
     private TopicSetup() {
@@ -24,34 +13,11 @@ public final class TopicSetup {
 
     /** The {@code task.broadcast.inputs} value for the course-structure topic of {@code c}. */
     public static String prepare(String bootstrapServers, AggregatorConfig c) {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (NewTopic t : List.of(
-                    new NewTopic(c.contentStateTopic(), c.topicPartitions(), c.topicReplication()),
-                    new NewTopic(c.courseStructureTopic(), c.topicPartitions(), c.topicReplication())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(c.enrolmentProgressTopic(), c.topicPartitions(), c.topicReplication()),
-                    new NewTopic(c.courseCompletedTopic(), c.topicPartitions(), c.topicReplication()))) {
-                try {
-                    admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + t.name() + ": " + e.getCause(), e);
-                    }
-                }
-            }
-            TopicDescription trees = admin.describeTopics(List.of(c.courseStructureTopic())).all()
-                    .get(30, TimeUnit.SECONDS).get(c.courseStructureTopic());
-            return broadcastInputs(ProgressAggregatorApp.Streams.SYSTEM, c.courseStructureTopic(),
-                    trees.partitions().size());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing the Kafka topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer: " + e, e);
-        }
-    }
-
-    static String broadcastInputs(String system, String topic, int partitions) {
-        return system + "." + topic + "#" + (partitions == 1 ? "0" : "[0-" + (partitions - 1) + "]");
+        return JobTopics.prepare(bootstrapServers, List.of(
+                        new NewTopic(c.contentStateTopic(), c.topicPartitions(), c.topicReplication()),
+                        JobTopics.compacted(c.courseStructureTopic(), c.topicPartitions(), c.topicReplication()),
+                        new NewTopic(c.enrolmentProgressTopic(), c.topicPartitions(), c.topicReplication()),
+                        new NewTopic(c.courseCompletedTopic(), c.topicPartitions(), c.topicReplication())),
+                ProgressAggregatorApp.Streams.SYSTEM, c.courseStructureTopic());
     }
 }

@@ -1,5 +1,6 @@
 package dev.stride.samza.progress;
 
+import dev.stride.samza.runtime.JobTopics;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -32,8 +33,8 @@ class JobPropertiesTest {
 
     @Test
     void broadcastsEveryPartitionOfTheTreeTopic() {
-        assertThat(TopicSetup.broadcastInputs("kafka", "stride.course-structure", 3))
+        assertThat(JobTopics.broadcastInputs("kafka", "stride.course-structure", 3))
                 .isEqualTo("kafka.stride.course-structure#[0-2]");
-        assertThat(TopicSetup.broadcastInputs("kafka", "t", 1)).isEqualTo("kafka.t#0");
+        assertThat(JobTopics.broadcastInputs("kafka", "t", 1)).isEqualTo("kafka.t#0");
     }
 }
