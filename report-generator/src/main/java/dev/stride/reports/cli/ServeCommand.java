@@ -67,16 +67,15 @@ public final class ServeCommand implements Callable<Integer> {
         NightlySchedule schedule = "off".equalsIgnoreCase(nightlyCron) ? null : new NightlySchedule(nightlyCron, zone);
         NightlyReports nightly = new NightlyReports(generator.session(), generator.datasets(), generator.writer());
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
 
-        Thread jobs = new Thread(() -> jobLoop(worker), "report-jobs");
-        Thread night = schedule == null ? null : new Thread(() -> nightlyLoop(schedule, nightly, worker), "report-nightly");
+        Thread jobs = new Thread(() -> jobLoop(worker, stopping), "report-jobs");
+        Thread night = schedule == null ? null : new Thread(() -> nightlyLoop(schedule, nightly, worker, stopping), "report-nightly");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stop requested: no new work; a running job has {} s to finish", stopGrace.toSeconds());
             worker.stop();
-            jobs.interrupt(); // wakes an idle poll sleep; a running report checks the cancel flag, not the interrupt
-            if (night != null) {
-                night.interrupt();
-            }
+            // wakes an idle poll; never interrupt the job thread: an interrupted read or file write would fail the report
+            stopping.countDown();
             try {
                 jobs.join(stopGrace.toMillis());
                 if (jobs.isAlive()) {
@@ -108,39 +107,39 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void jobLoop(JobWorker worker) {
+    private void jobLoop(JobWorker worker, CountDownLatch stopping) {
         while (!worker.stopping()) {
             boolean ran = false;
             try {
                 ran = worker.pollOnce();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: a dead loop in a live process would take no more jobs
                 if (worker.stopping()) {
                     break;
                 }
-                LOG.warn("job queue poll failed: {}", e.toString());
+                LOG.warn("job queue poll failed: {}", e.toString(), e);
             }
             if (!ran) {
                 try {
-                    TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+                    stopping.await(poll.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
-                    if (worker.stopping()) {
-                        break;
-                    }
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
         }
     }
 
-    private void nightlyLoop(NightlySchedule schedule, NightlyReports nightly, JobWorker worker) {
+    private void nightlyLoop(NightlySchedule schedule, NightlyReports nightly, JobWorker worker, CountDownLatch stopping) {
         while (!worker.stopping()) {
             ZonedDateTime next = schedule.next(ZonedDateTime.now(schedule.zone()));
             LOG.info("next nightly reports at {}", next);
             try {
                 long wait = Duration.between(ZonedDateTime.now(schedule.zone()), next).toMillis();
-                if (wait > 0) {
-                    TimeUnit.MILLISECONDS.sleep(wait);
+                if (wait > 0 && stopping.await(wait, TimeUnit.MILLISECONDS)) {
+                    return;
                 }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             try {

@@ -193,6 +193,10 @@ public final class JobWorker {
             }
         } catch (Exception e) {
             beat.cancel(false);
+            if (stopping && table.release(job, instance, job.attemptsSoFar(), "released by " + instance + " on shutdown", now())) {
+                LOG.info("request {} released while stopping ({})", job.requestId(), reason(e));
+                return; // a shutdown is not a failed attempt
+            }
             boolean permanent = e instanceof ReportException re && re.permanent();
             String reason = reason(e);
             String message = transitions.failureMessage(attempts, permanent, reason);
