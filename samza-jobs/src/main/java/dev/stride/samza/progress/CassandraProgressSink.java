@@ -30,6 +30,9 @@ public final class CassandraProgressSink implements ProgressSink {
     /** Rows per single-partition batch: small enough to stay far below Cassandra's batch size warning. */
     static final int BATCH_ROWS = 16;
 
+    /** Set while this thread pumps, so a synchronous completion does not recurse (one frame per queued write). */
+    private static final ThreadLocal<boolean[]> PUMPING = ThreadLocal.withInitial(() -> new boolean[1]);
+
     private final AggregatorConfig config;
     private final ProgressRows rows;
     private final Semaphore inFlight;
@@ -77,6 +80,18 @@ public final class CassandraProgressSink implements ProgressSink {
 
     /** Starts queued statements while permits last; every completion pumps again, so nothing queued is stranded. */
     private void pump() {
+        if (PUMPING.get()[0]) {
+            return; // a write that completed at once (e.g. no node available) calls back here: the outer loop goes on
+        }
+        PUMPING.get()[0] = true;
+        try {
+            pumpQueued();
+        } finally {
+            PUMPING.get()[0] = false;
+        }
+    }
+
+    private void pumpQueued() {
         while (!queue.isEmpty()) {
             if (!inFlight.tryAcquire()) {
                 return; // a write in flight completes later and pumps

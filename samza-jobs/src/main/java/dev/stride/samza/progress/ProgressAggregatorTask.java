@@ -265,8 +265,9 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
             EnrolmentState state = states.get(key);
             CachedTree tree = state == null ? null : tree(state.courseKey());
             if (tree != null) { // no tree: parked, marked again when the tree arrives
+                boolean restored = restoredMarks.remove(key); // only a computed key's restored mark is settled
                 EnrolmentAggregate row = apply(state, tree, collector);
-                if (row == null && restoredMarks.contains(key)) {
+                if (row == null && restored) {
                     row = Aggregation.current(state, tree.tree(), treeTime(tree.event()), config.attemptCap());
                 }
                 if (row != null) {
@@ -274,7 +275,6 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
                 }
             }
         }
-        restoredMarks.removeAll(dirty);
         flushing = dirty;
         dirty = new LinkedHashSet<>();
         inFlight = rows.isEmpty() ? DONE : sink.write(rows).toCompletableFuture();
