@@ -60,9 +60,13 @@ public class TrendService {
     private Mono<Trend> compute(Key k) {
         long toMs = millis(k.to().plusDays(1));
         // Days never span two windows, so the per-day rows of the windows simply concatenate.
+        long deadline = System.nanoTime() + bound.toNanos();
         Mono<List<Activity>> activity = blocking(() -> {
             List<Activity> rows = new java.util.ArrayList<>();
             for (LocalDate start = k.from(); !start.isAfter(k.to()); start = start.plusDays(chunkDays)) {
+                if (System.nanoTime() - deadline > 0) { // the answer already timed out: stop loading Druid with the rest
+                    throw new DruidSql.Unavailable("trend windows stopped after the " + bound.toMillis() + " ms bound", null);
+                }
                 LocalDate end = start.plusDays(chunkDays).isAfter(k.to().plusDays(1)) ? k.to().plusDays(1)
                         : start.plusDays(chunkDays);
                 rows.addAll(druid.query(ACTIVITY, TrendService::activity, k.tenant(), k.courseId(), k.batchId(),
