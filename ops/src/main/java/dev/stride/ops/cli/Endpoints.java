@@ -13,6 +13,8 @@ final class Endpoints {
     out.printf("  Kafka      %s%n", c.kafkaBootstrap());
     out.printf("  ZooKeeper  %s%n", c.zookeeperConnect());
     out.printf("  Redis      %s%n", c.redisUri());
+    out.printf("  Druid      %s (SQL, Avatica; with --with druid or the demo), console %s%n", c.druidBrokerUrl(),
+        c.druidCoordinatorUrl());
     for (var app : dev.stride.ops.stack.AppServers.all()) {
       out.printf("  %-18s %s%n", app.name(), app.url(c));
     }
