@@ -250,8 +250,10 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     /** Writes everything absorbed so far and waits until it is durable (tree changes, stop, end of stream). */
     private void drain(MessageCollector collector) {
         awaitInFlight();
-        startFlush(collector);
-        awaitInFlight();
+        while (!dirty.isEmpty()) { // each flush takes at most flush.max-dirty enrolments
+            startFlush(collector);
+            awaitInFlight();
+        }
     }
 
     /** Computes every dirty enrolment once, emits its events and starts writing its rows (without waiting). */
@@ -260,8 +262,20 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
             return;
         }
         long t0 = System.nanoTime();
+        // At most flush.max-dirty enrolments per flush: a tree change that marks a whole course is written in chunks.
+        Set<String> batch = dirty;
+        if (dirty.size() > config.flushMaxDirty()) {
+            batch = new LinkedHashSet<>();
+            Set<String> rest = new LinkedHashSet<>();
+            for (String key : dirty) {
+                (batch.size() < config.flushMaxDirty() ? batch : rest).add(key);
+            }
+            dirty = rest;
+        } else {
+            dirty = new LinkedHashSet<>();
+        }
         List<EnrolmentAggregate> rows = new ArrayList<>();
-        for (String key : dirty) {
+        for (String key : batch) {
             EnrolmentState state = states.get(key);
             CachedTree tree = state == null ? null : tree(state.courseKey());
             if (tree != null) { // no tree: parked, marked again when the tree arrives
@@ -275,8 +289,7 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
                 }
             }
         }
-        flushing = dirty;
-        dirty = new LinkedHashSet<>();
+        flushing = batch;
         inFlight = rows.isEmpty() ? DONE : sink.write(rows).toCompletableFuture();
         flushStartedAt = System.nanoTime();
         counters.flushStarted(rows.size(), flushStartedAt - t0);

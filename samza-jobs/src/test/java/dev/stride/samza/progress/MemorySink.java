@@ -10,11 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MemorySink implements ProgressSink {
 
     private static final Map<String, Map<String, EnrolmentAggregate>> ROWS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.List<Integer>> WRITES = new ConcurrentHashMap<>();
 
     private final Map<String, EnrolmentAggregate> rows;
+    private final java.util.List<Integer> writes;
 
     private MemorySink(String name) {
         this.rows = rows(name);
+        this.writes = writes(name);
+    }
+
+    /** The number of aggregates in each write (flush) under this name, in order. */
+    static java.util.List<Integer> writes(String name) {
+        return WRITES.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
     }
 
     static ProgressSinkFactory factory(String name) {
@@ -28,6 +36,7 @@ final class MemorySink implements ProgressSink {
 
     @Override
     public CompletionStage<Void> write(List<EnrolmentAggregate> aggregates) {
+        writes.add(aggregates.size());
         aggregates.forEach(a -> rows.put(a.tenantId() + "|" + a.userId() + "|" + a.courseId() + "|" + a.batchId(), a));
         return CompletableFuture.completedFuture(null);
     }

@@ -114,4 +114,25 @@ class ProgressAggregatorTaskTest {
         assertThat(consume(completed, CourseCompletedEvent.class)).isEmpty();
         assertThat(MemorySink.rows(sinkName).get("t1|u1|c1|b1").lastReadContentId()).isEqualTo("b");
     }
+
+    @Test
+    void aTreeThatMarksAWholeCourseIsWrittenInChunksOfFlushMaxDirty() {
+        List<Object> events = new ArrayList<>();
+        for (int u = 1; u <= 5; u++) {
+            events.add(json(content("u" + u, "a", 2, u))); // parked: no tree yet
+        }
+        TestRunner.of(new ProgressAggregatorApp(
+                        config -> new ProgressAggregatorApp.Streams(contentState, courseStructure, progress, completed),
+                        MemorySink.factory(sinkName)))
+                .addConfig(AggregatorConfig.FLUSH_MAX_DIRTY, "2")
+                .addInputStream(contentState, events)
+                .addInputStream(courseStructure, List.<Object>of(json(treeEvent(tree(), 10))))
+                .addOutputStream(progress, 1)
+                .addOutputStream(completed, 1)
+                .run(Duration.ofSeconds(30));
+
+        assertThat(MemorySink.rows(sinkName)).hasSize(5); // every enrolment of the course computed and written
+        assertThat(MemorySink.writes(sinkName)).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2))
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
 }
