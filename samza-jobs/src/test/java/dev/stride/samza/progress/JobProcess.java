@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One ProgressAggregatorMain in its own JVM, run from the module's build output exactly as `stride up` runs it. */
-final class JobProcess {
+public final class JobProcess {
 
     private final String name;
     private final Path stateDir;
@@ -30,7 +30,7 @@ final class JobProcess {
      * target/classes plus target/classpath.txt, with this project's snapshot jars copied aside first: other builds on
      * the machine re-install them into ~/.m2 at any time, and a jar rewritten under a running JVM loses classes.
      */
-    static synchronized String classpath() throws IOException {
+    public static synchronized String classpath() throws IOException {
         if (classpath == null) {
             Path module = Path.of("").toAbsolutePath();
             Path copies = Files.createDirectories(module.resolve("target/it-classpath"));
