@@ -34,6 +34,8 @@ public final class StrideTables {
     public static final String SOURCE_ID_MAP = "source_id_map";
     public static final String INGESTED_EVENTS = "ingested_events";
     public static final String XAPI_STATEMENTS = "xapi_statements";
+    // V005: nightly report claims
+    public static final String NIGHTLY_REPORT_CLAIMS = "nightly_report_claims";
     // the runner's own bookkeeping
     public static final String SCHEMA_VERSION = "schema_version";
     public static final String SCHEMA_LOCK = "schema_lock";
@@ -44,7 +46,8 @@ public final class StrideTables {
             ASSESSMENT_ATTEMPTS, USER_ACTIVITY_AGG, PROGRESS_HISTORY,
             GROUPS, GROUP_MEMBERS, USER_GROUPS, USERS,
             JOB_REQUESTS, JOB_REQUESTS_BY_STATUS, REPORT_FILES, ACCESS_AUDIT, CONTENT_STATE_OUTBOX, CACHE_SETTINGS,
-            SOURCE_ID_MAP, INGESTED_EVENTS, XAPI_STATEMENTS);
+            SOURCE_ID_MAP, INGESTED_EVENTS, XAPI_STATEMENTS,
+            NIGHTLY_REPORT_CLAIMS);
 
     private StrideTables() {
     }

@@ -3,6 +3,7 @@ package dev.stride.reports.cli;
 import dev.stride.reports.jobs.JobRequestsTable;
 import dev.stride.reports.jobs.JobTransitions;
 import dev.stride.reports.jobs.JobWorker;
+import dev.stride.reports.nightly.NightlyClaims;
 import dev.stride.reports.nightly.NightlyReports;
 import dev.stride.reports.nightly.NightlySchedule;
 import org.slf4j.Logger;
@@ -65,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
         JobWorker worker = new JobWorker(new JobRequestsTable(generator.session()), new JobTransitions(maxAttempts, claimTimeout),
                 generator.datasets(), generator.writer(), me, generator.clock(), zone);
         NightlySchedule schedule = "off".equalsIgnoreCase(nightlyCron) ? null : new NightlySchedule(nightlyCron, zone);
-        NightlyReports nightly = new NightlyReports(generator.session(), generator.datasets(), generator.writer());
+        NightlyReports nightly = new NightlyReports(generator.session(), generator.datasets(), generator.writer(),
+                NightlyClaims.inCassandra(generator.session(), me, generator.clock()));
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch stopping = new CountDownLatch(1);
 

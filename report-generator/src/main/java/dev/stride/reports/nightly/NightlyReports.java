@@ -27,26 +27,34 @@ import java.util.function.BooleanSupplier;
  * The nightly run: every active batch's progress-exhaust and every group's group-progress report for one report date,
  * found with {@code SELECT DISTINCT} scans of the partition keys of batch_by_id and groups (no secondary index, no
  * full-row scan). Paths and report_files rows are keyed by the date, so running it again for the same date replaces
- * the same files and rows. One report failing is logged and does not stop the others.
+ * the same files and rows. One report failing is logged and does not stop the others. With {@link NightlyClaims} in
+ * Cassandra, several instances running the same date write each report once between them.
  */
 public final class NightlyReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlyReports.class);
 
     /** What a nightly run did. */
-    public record Outcome(LocalDate date, int batchReports, int groupReports, int skippedBatches, int failures, long rows) {
+    public record Outcome(LocalDate date, int batchReports, int groupReports, int skippedBatches, int failures, long rows,
+                          int claimedElsewhere) {
     }
 
     private final CqlSession session;
     private final Batches batches;
     private final DatasetRegistry datasets;
     private final ReportWriter writer;
+    private final NightlyClaims claims;
     private final PreparedStatement batchKeys;
     private final PreparedStatement groupKeys;
     private final PreparedStatement groupStatus;
 
     public NightlyReports(CqlSession session, DatasetRegistry datasets, ReportWriter writer) {
+        this(session, datasets, writer, NightlyClaims.NONE);
+    }
+
+    public NightlyReports(CqlSession session, DatasetRegistry datasets, ReportWriter writer, NightlyClaims claims) {
         this.session = session;
+        this.claims = claims;
         this.batches = new Batches(session);
         this.datasets = datasets;
         this.writer = writer;
@@ -64,6 +72,7 @@ public final class NightlyReports {
         int groupReports = 0;
         int skipped = 0;
         int failures = 0;
+        int elsewhere = 0;
         long rows = 0;
         for (Row key : session.execute(batchKeys.bind().setPageSize(1000))) {
             if (stop.getAsBoolean()) {
@@ -77,12 +86,17 @@ public final class NightlyReports {
                     skipped++;
                     continue;
                 }
+                String reportKey = ProgressExhaust.NAME + ":" + batchId;
+                if (!claims.take(tenant, date, reportKey)) {
+                    elsewhere++;
+                    continue;
+                }
                 rows += write(progress, tenant, Map.of("batchId", batchId, "courseId", batch.courseId()),
-                        ReportPaths.nightlyBatch(tenant, ProgressExhaust.NAME, batchId, date),
-                        ProgressExhaust.NAME + ":" + batchId, date);
+                        ReportPaths.nightlyBatch(tenant, ProgressExhaust.NAME, batchId, date), reportKey, date);
                 batchReports++;
             } catch (Exception e) {
                 failures++;
+                giveBack(tenant, date, ProgressExhaust.NAME + ":" + batchId);
                 LOG.warn("nightly {} report of batch {} (tenant {}) failed: {}", ProgressExhaust.NAME, batchId, tenant, e.toString());
             }
         }
@@ -97,20 +111,34 @@ public final class NightlyReports {
                 if (g == null || "inactive".equalsIgnoreCase(g.getString(0))) {
                     continue;
                 }
+                String reportKey = GroupProgressReport.NAME + ":" + groupId;
+                if (!claims.take(tenant, date, reportKey)) {
+                    elsewhere++;
+                    continue;
+                }
                 rows += write(groups, tenant, Map.of("groupId", groupId),
-                        ReportPaths.nightlyGroup(tenant, GroupProgressReport.NAME, groupId, date),
-                        GroupProgressReport.NAME + ":" + groupId, date);
+                        ReportPaths.nightlyGroup(tenant, GroupProgressReport.NAME, groupId, date), reportKey, date);
                 groupReports++;
             } catch (Exception e) {
                 failures++;
+                giveBack(tenant, date, GroupProgressReport.NAME + ":" + groupId);
                 LOG.warn("nightly {} report of group {} (tenant {}) failed: {}", GroupProgressReport.NAME, groupId, tenant, e.toString());
             }
         }
-        Outcome outcome = new Outcome(date, batchReports, groupReports, skipped, failures, rows);
+        Outcome outcome = new Outcome(date, batchReports, groupReports, skipped, failures, rows, elsewhere);
         LOG.info("nightly reports for {}: {} batch reports, {} group reports, {} inactive batches skipped, {} failures,"
-                + " {} rows in {} s", date, batchReports, groupReports, skipped, failures, rows,
+                + " {} written by another instance, {} rows in {} s", date, batchReports, groupReports, skipped, failures,
+                elsewhere, rows,
                 Math.round((System.nanoTime() - start) / 1e9));
         return outcome;
+    }
+
+    private void giveBack(String tenant, LocalDate date, String reportKey) {
+        try {
+            claims.giveBack(tenant, date, reportKey);
+        } catch (RuntimeException e) {
+            LOG.warn("could not give back the claim of {} for {} (it expires on its own): {}", reportKey, date, e.toString());
+        }
     }
 
     private long write(Dataset dataset, String tenant, Map<String, String> config, String path, String reportKey,

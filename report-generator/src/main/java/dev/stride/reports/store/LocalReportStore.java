@@ -99,6 +99,9 @@ public final class LocalReportStore implements ReportStore {
             channel.force(true); // on disk before the rename makes it visible: a crash never publishes a torn file
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+                dir.force(true); // the rename itself on disk before report_files names the file
+            }
             published = true;
             return new PublishedReport(path, hashing.count, HexFormat.of().formatHex(hashing.digest.digest()));
         }

@@ -7,6 +7,7 @@ import dev.stride.reports.dataset.ReportProgress;
 import dev.stride.reports.dataset.ReportRequest;
 import dev.stride.reports.dataset.progress.ProgressExhaust;
 import dev.stride.reports.it.Fixture.Learner;
+import dev.stride.reports.nightly.NightlyClaims;
 import dev.stride.reports.nightly.NightlyReports;
 import dev.stride.reports.publish.ReportSummary;
 import dev.stride.reports.publish.ReportWriter;
@@ -193,10 +194,12 @@ class ReportsIT {
         assertThat(first.skippedBatches()).isGreaterThanOrEqualTo(1); // b-old ended a month ago
         Path batchDir = f.reports.resolve("t1/batches/b1");
         try (var files = Files.list(batchDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("progress-exhaust-b1-2026-03-10.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains("2026-03-10")))
+                    .containsExactly("progress-exhaust-b1-2026-03-10.csv"); // other tests write other dates
         }
         assertThat(Files.exists(f.reports.resolve("t1/batches/b-old"))).isFalse();
-        List<ReportFile> rows = f.generator.files().list("t1", "progress-exhaust:b1");
+        List<ReportFile> rows = f.generator.files().list("t1", "progress-exhaust:b1").stream()
+                .filter(r -> r.reportDate().equals(TODAY)).toList();
         assertThat(rows).hasSize(1);
         ReportFile row = rows.get(0);
         Path file = batchDir.resolve("progress-exhaust-b1-2026-03-10.csv");
@@ -207,14 +210,44 @@ class ReportsIT {
         assertThat(row.sha256()).isEqualTo(sha256(file));
         // the group report is where group-progress-api lists it, once
         List<ReportFile> groupRows = f.generator.files().list("t1", "group-progress:g-night");
-        assertThat(groupRows).extracting(ReportFile::path).containsExactly("t1/groups/g-night/group-progress-g-night-2026-03-10.csv");
+        assertThat(groupRows).filteredOn(r -> r.reportDate().equals(TODAY)).extracting(ReportFile::path).containsExactly("t1/groups/g-night/group-progress-g-night-2026-03-10.csv");
         assertThat(groupRows.get(0).rowCount()).isEqualTo(1);
         try (var files = Files.list(f.reports.resolve("t1/groups/g-night"))) {
-            assertThat(files).hasSize(1);
+            assertThat(files.filter(p -> p.getFileName().toString().contains("2026-03-10"))).hasSize(1);
         }
         nightly.run(TODAY.plusDays(1), () -> false);
         assertThat(f.generator.files().list("t1", "progress-exhaust:b1")).extracting(ReportFile::reportDate)
-                .containsExactly(TODAY.plusDays(1), TODAY);
+                .filteredOn(d -> !d.isAfter(TODAY.plusDays(1))).containsExactly(TODAY.plusDays(1), TODAY);
+    }
+
+    @Test
+    void twoInstancesRunningTheSameNightWriteEachReportOnceBetweenThem() throws Exception {
+        LocalDate night = TODAY.plusDays(7);
+        int expected = new NightlyReports(f.session, f.generator.datasets(), f.generator.writer())
+                .run(night.minusDays(1), () -> false).batchReports();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> instance("serve-a").run(night, () -> false));
+            var b = pool.submit(() -> instance("serve-b").run(night, () -> false));
+            NightlyReports.Outcome first = a.get();
+            NightlyReports.Outcome second = b.get();
+            assertThat(first.failures() + second.failures()).isZero();
+            assertThat(first.batchReports() + second.batchReports()).isEqualTo(expected);
+            assertThat(first.claimedElsewhere() + second.claimedElsewhere())
+                    .isEqualTo(expected + first.groupReports() + second.groupReports());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(f.generator.files().list("t1", "progress-exhaust:b1"))
+                .filteredOn(r -> r.reportDate().equals(night)).hasSize(1);
+        NightlyReports.Outcome late = instance("serve-c").run(night, () -> false); // everything is claimed already
+        assertThat(late.batchReports() + late.groupReports()).isZero();
+        assertThat(late.claimedElsewhere()).isGreaterThanOrEqualTo(expected);
+    }
+
+    private static NightlyReports instance(String owner) {
+        return new NightlyReports(f.session, f.generator.datasets(), f.generator.writer(),
+                NightlyClaims.inCassandra(f.session, owner, java.time.Clock.systemUTC()));
     }
 
     static String sha256(Path file) throws Exception {
