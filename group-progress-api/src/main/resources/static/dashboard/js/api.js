@@ -14,12 +14,14 @@ export class ApiError extends Error {
   }
 }
 
-async function call(path, token, { signal, accept = 'application/json' } = {}) {
+// cache 'no-store' by default; 'no-cache' for answers with an ETag (group progress): the browser keeps the last
+// answer and revalidates it with If-None-Match each time, so an unchanged group costs a 304 with no body.
+async function call(path, token, { signal, accept = 'application/json', cache = 'no-store' } = {}) {
   let res;
   try {
     res = await fetch(path, {
       headers: { Authorization: `Bearer ${token}`, Accept: accept },
-      cache: 'no-store',
+      cache,
       signal,
     });
   } catch (e) {

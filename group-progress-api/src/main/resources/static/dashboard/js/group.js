@@ -30,7 +30,7 @@ export class GroupView {
   }
 
   async refresh(signal) {
-    const { result, headers } = await getJson(paths.groupProgress(this.group), this.ctx.token(), { signal });
+    const { result, headers } = await getJson(paths.groupProgress(this.group), this.ctx.token(), { signal, cache: 'no-cache' });
     this.render(result);
     const layer = headers.get('X-Stride-Cache');
     const age = headers.get('X-Stride-Cache-Age');

@@ -220,8 +220,21 @@ class DashboardPageIT {
         List<Number> averages = (List<Number>) js("return Chart.getChart('course-summary').data.datasets[0].data");
         assertThat(averages.stream().map(Number::doubleValue).toList()).isEqualTo(progress.path("summary").valueStream()
                 .map(s -> s.path("averageCompletion").asDouble()).toList());
+        // Chromium asked for gzip and decoded it; on its next 5 s refreshes it revalidates (If-None-Match) and gets 304.
+        @SuppressWarnings("unchecked")
+        List<List<Number>> sizes = (List<List<Number>>) js("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/progress')).map(e => [e.encodedBodySize, e.decodedBodySize])");
+        assertThat(sizes.get(0).get(0).longValue()).as("gzip on the wire").isLessThan(sizes.get(0).get(1).longValue());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> notModified() > 0);
+        assertThat(driver.findElement(l01).getText()).as("a 304 keeps the page's numbers").isEqualTo("100%");
         assertThat(severeConsoleEntries()).isEmpty();
         screenshot("/tmp/dashboard-group.png");
+    }
+
+    private static long notModified() {
+        var timer = api.context.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("http.server.requests")
+                .tags("uri", "/v1/groups/{groupId}/progress", "status", "304").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.stride.groupprogress;
 
 import dev.stride.groupprogress.Fixtures.Enrolment;
+import dev.stride.groupprogress.web.GzipDecode;
 import dev.stride.testkit.StrideIntegrationTest;
 import dev.stride.testkit.StrideStack;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +163,7 @@ class GroupProgressIT {
         Calls.Response shared = new Calls(twin.client).get(path, ADMIN).expect(200);
         assertThat(shared.header("X-Stride-Cache")).as("another instance finds it in Redis").isEqualTo("redis");
         assertThat(shared.result()).isEqualTo(again.result());
+        assertThat(shared.header("ETag")).as("the tag travels with the Redis entry").isEqualTo(again.header("ETag"));
         calls.membership(ADMIN, id, Map.of("add", List.of(member("m2", "member")))).expect(200);
         Calls.Response after = calls.get(path, ADMIN).expect(200);
         assertThat(after.header("X-Stride-Cache")).isEqualTo("cassandra");
@@ -193,5 +196,72 @@ class GroupProgressIT {
         assertThat(responses.stream().map(r -> r.body().replaceAll("\"(ts|resmsgid)\":\"[^\"]*\"", "")).distinct())
                 .as("every caller got the same answer").hasSize(1);
         assertThat(api.counter("stride.cache.computations", "cache", "group-progress") - before).isEqualTo(1);
+        // 300 members read 20 partitions per request: every member's own row, none lost or mixed up between requests.
+        JsonNode members = tools.jackson.databind.json.JsonMapper.builder().build().readTree(responses.get(0).body())
+                .path("result").path("members");
+        assertThat(members.size()).isEqualTo(300);
+        members.valueStream().forEach(m -> {
+            int i = Integer.parseInt(m.path("userId").asString().substring("crowd-".length()));
+            assertThat(m.path("courses").get(0).path("completionPercentage").asDouble()).as(m.path("userId").asString())
+                    .isEqualTo(i % 100);
+        });
+    }
+
+    @Test
+    void gzipAndPlainAnswersCarryTheSameJsonAndAMatchingETagGets304() throws Exception {
+        String id = calls.createGroup(ADMIN, "Coded", List.of(member("m1", "member"), member("m2", "member")), List.of("c1", "c2"));
+        String path = "/v1/groups/" + id + "/progress";
+        HttpClient http = HttpClient.newHttpClient(); // the JDK client sends no Accept-Encoding and decodes nothing itself
+        HttpResponse<byte[]> plain = raw(http, path, ADMIN, Map.of());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).as("no Accept-Encoding: identity").isEmpty();
+        assertThat(plain.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("W/\"[A-Za-z0-9_-]{24}\"");
+
+        HttpResponse<byte[]> gzip = raw(http, path, ADMIN, Map.of("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValueAsLong("Content-Length")).hasValue(gzip.body().length);
+        assertThat(gzip.headers().firstValue("ETag")).as("one weak tag for both codings").hasValue(etag);
+        String fromJdk = new String(GzipDecode.jdk(gzip.body()), StandardCharsets.UTF_8);
+        String fromStrict = new String(GzipDecode.strict(gzip.body()), StandardCharsets.UTF_8);
+        assertThat(fromStrict).isEqualTo(fromJdk);
+        assertThat(withoutPerResponseFields(fromJdk)).isEqualTo(withoutPerResponseFields(new String(plain.body(), StandardCharsets.UTF_8)));
+        assertThat(withoutPerResponseFields(fromJdk)).contains("\"members\":[{\"userId\":\"m1\"");
+        JsonNode envelope = tools.jackson.databind.json.JsonMapper.builder().build().readTree(fromJdk);
+        assertThat(envelope.path("id").asString()).isEqualTo("api.group.progress");
+        assertThat(envelope.path("params").path("status").asString()).isEqualTo("successful");
+        assertThat(raw(http, path, ADMIN, Map.of("Accept-Encoding", "gzip;q=0, br")).headers().firstValue("Content-Encoding"))
+                .as("gzip refused").isEmpty();
+
+        HttpResponse<byte[]> same = raw(http, path, ADMIN, Map.of("If-None-Match", etag, "Accept-Encoding", "gzip"));
+        assertThat(same.statusCode()).as("nothing changed").isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(same.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(raw(http, path, ADMIN, Map.of("If-None-Match", etag.substring(2))).statusCode()).as("strong form, weak comparison")
+                .isEqualTo(304);
+        HttpResponse<byte[]> other = raw(http, path, ADMIN, Map.of("If-None-Match", "W/\"somethingElse\""));
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(withoutPerResponseFields(new String(other.body(), StandardCharsets.UTF_8)))
+                .isEqualTo(withoutPerResponseFields(new String(plain.body(), StandardCharsets.UTF_8)));
+        assertThat(raw(http, path, TestApi.token(T, "m1", List.of("LEARNER")), Map.of("If-None-Match", etag)).statusCode())
+                .as("the access check comes before 304").isEqualTo(403);
+
+        calls.membership(ADMIN, id, Map.of("add", List.of(member("m3", "member")))).expect(200); // evicts: new fill
+        HttpResponse<byte[]> changed = raw(http, path, ADMIN, Map.of("If-None-Match", etag));
+        assertThat(changed.statusCode()).as("a new fill has a new tag").isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
+    private static HttpResponse<byte[]> raw(HttpClient http, String path, String token, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port + path)).header("Authorization", "Bearer " + token);
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String withoutPerResponseFields(String body) {
+        return body.replaceAll("\"(ts|resmsgid)\":\"[^\"]*\"", "");
     }
 }

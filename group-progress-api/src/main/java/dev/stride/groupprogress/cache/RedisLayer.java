@@ -4,7 +4,7 @@ import dev.stride.groupprogress.config.StrideProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ public class RedisLayer {
     private static final Logger log = LoggerFactory.getLogger(RedisLayer.class);
 
     /** The outcome of one read: a value, a miss, or Redis unavailable. */
-    public record Read(String value, boolean failed) {
+    public record Read(byte[] value, boolean failed) {
         static final Read MISS = new Read(null, false);
         static final Read FAILED = new Read(null, true);
     }
@@ -55,7 +55,7 @@ public class RedisLayer {
         if (!available()) {
             return Mono.just(Read.FAILED);
         }
-        return Mono.fromCompletionStage(() -> redis.<String>getBucket(prefix + key, StringCodec.INSTANCE).getAsync())
+        return Mono.fromCompletionStage(() -> redis.<byte[]>getBucket(prefix + key, ByteArrayCodec.INSTANCE).getAsync())
                 .timeout(timeout)
                 .map(v -> new Read(v, false))
                 .defaultIfEmpty(Read.MISS)
@@ -67,11 +67,11 @@ public class RedisLayer {
     }
 
     /** Fire and forget: the caller already has its answer; a failure only marks Redis down. */
-    public void set(String key, String value, Duration ttl) {
+    public void set(String key, byte[] value, Duration ttl) {
         if (!available()) {
             return;
         }
-        Mono.fromCompletionStage(() -> redis.<String>getBucket(prefix + key, StringCodec.INSTANCE).setAsync(value, ttl))
+        Mono.fromCompletionStage(() -> redis.<byte[]>getBucket(prefix + key, ByteArrayCodec.INSTANCE).setAsync(value, ttl))
                 .timeout(timeout)
                 .subscribe(v -> { }, this::down);
     }

@@ -9,9 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,17 +40,13 @@ public final class TwoLayerCache<T> {
 
     private static final Logger log = LoggerFactory.getLogger(TwoLayerCache.class);
 
-    /** The Redis form of an entry. */
-    record Stored<T>(Instant computedAt, int reads, T value) { // written with a RawValue, read as T
-    }
-
     private final AsyncCache<String, Cached<T>> near;
     private final RedisLayer redis;
     private final CacheTtl ttl;
     private final TtlAdvisor advisor;
     private final CacheMetrics metrics;
     private final JsonMapper mapper;
-    private final JavaType storedType;
+    private final Class<T> type;
     private final Clock clock;
 
     public TwoLayerCache(String name, Class<T> type, StrideProperties props, RedisLayer redis, CacheTtl ttl,
@@ -63,7 +57,7 @@ public final class TwoLayerCache<T> {
         this.mapper = mapper;
         this.clock = clock;
         this.metrics = new CacheMetrics(meters, name);
-        this.storedType = mapper.getTypeFactory().constructParametricType(Stored.class, type);
+        this.type = type;
         Duration nearTtl = props.cache().nearTtl();
         this.near = Caffeine.newBuilder()
                 .maximumSize(props.cache().nearMaxEntries())
@@ -96,7 +90,7 @@ public final class TwoLayerCache<T> {
         }
         Duration age = Duration.between(c.computedAt(), clock.instant());
         metrics.served(layer, age);
-        return new Served<>(c.value(), c.json(), layer, age, c.degraded());
+        return new Served<>(c.value(), c.bytes(), layer, age, c.degraded());
     }
 
     private Mono<Cached<T>> load(String key, Supplier<Mono<Computed<T>>> compute) {
@@ -114,34 +108,35 @@ public final class TwoLayerCache<T> {
                 metrics.computed(read.failed());
                 advisor.computed(key, computed);
                 Instant now = clock.instant();
-                RawValue json = json(computed.value());
-                if (!read.failed()) { // the value's JSON is written raw, not serialised twice
-                    redis.set(key, mapper.writeValueAsString(new Stored<>(now, computed.reads(), json)), ttl.ttl());
+                AnswerBytes bytes = AnswerBytes.of(mapper.writeValueAsBytes(computed.value()));
+                if (!read.failed()) {
+                    redis.set(key, new StoredEntry(now, computed.reads(), bytes).encode(), ttl.ttl());
                 }
-                return new Cached<>(computed.value(), json, now, computed.reads(), Layer.CASSANDRA, read.failed());
+                return new Cached<>(computed.value(), bytes, now, computed.reads(), Layer.CASSANDRA, read.failed());
             });
         });
     }
 
     /** The Redis entry if it is readable and younger than the TTL in force (the TTL may have been lowered). */
-    private Cached<T> decode(String json) {
-        if (json == null) {
+    private Cached<T> decode(byte[] raw) {
+        if (raw == null) {
             return null;
         }
-        try {
-            Stored<T> s = mapper.readValue(json, storedType);
-            if (Duration.between(s.computedAt(), clock.instant()).compareTo(ttl.ttl()) >= 0) {
-                return null;
-            }
-            return new Cached<>(s.value(), json(s.value()), s.computedAt(), s.reads(), Layer.REDIS, false);
+        StoredEntry s = StoredEntry.decode(raw);
+        if (s == null) {
+            log.debug("ignoring an unreadable cache entry (written by another release?)");
+            return null;
+        }
+        if (Duration.between(s.computedAt(), clock.instant()).compareTo(ttl.ttl()) >= 0) {
+            return null;
+        }
+        try { // the value itself is needed for the access check; its bytes are served as stored
+            T value = mapper.readValue(s.bytes().json(), type);
+            return new Cached<>(value, s.bytes(), s.computedAt(), s.reads(), Layer.REDIS, false);
         } catch (JacksonException e) {
             log.debug("ignoring an unreadable cache entry (written by another release?): {}", e.getOriginalMessage());
             return null;
         }
-    }
-
-    private RawValue json(Object value) {
-        return new RawValue(mapper.writeValueAsString(value));
     }
 
     private Duration nearLife(Cached<T> c, Duration nearTtl) {

@@ -8,11 +8,12 @@ import dev.stride.groupprogress.cache.Served;
 import dev.stride.groupprogress.group.Group;
 import dev.stride.groupprogress.group.GroupAccess;
 import dev.stride.api.web.ApiException;
-import dev.stride.groupprogress.web.ApiIds;
+import dev.stride.groupprogress.web.CachedAnswers;
 import dev.stride.api.web.ApiRequest;
-import dev.stride.api.web.Envelope;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ import java.util.List;
 /**
  * Query mode: {@code GET /v1/groups/{groupId}/progress} and Sunbird's {@code POST /v1/group/activity/agg}, both
  * cached ({@link ProgressCaches}); the caller is authorised against the members in the answer itself, so a cache
- * hit costs no Cassandra read.
+ * hit costs no Cassandra read, and answered from the cached bytes ({@link CachedAnswers}: gzip, ETag, 304).
  */
 @RestController
 public class ProgressController {
@@ -36,11 +37,14 @@ public class ProgressController {
     private final ProgressCaches caches;
     private final GroupProgressService progress;
     private final ActivityAggService aggs;
+    private final CachedAnswers answers;
 
-    public ProgressController(ProgressCaches caches, GroupProgressService progress, ActivityAggService aggs) {
+    public ProgressController(ProgressCaches caches, GroupProgressService progress, ActivityAggService aggs,
+                              CachedAnswers answers) {
         this.caches = caches;
         this.progress = progress;
         this.aggs = aggs;
+        this.answers = answers;
     }
 
     public record AggRequest(String groupId, String activityId, String activityType) {
@@ -61,8 +65,8 @@ public class ProgressController {
     }
 
     @GetMapping("/v1/groups/{groupId}/progress")
-    public Mono<ResponseEntity<Envelope>> progress(@PathVariable String groupId, @AuthenticationPrincipal Jwt jwt,
-                                                   ServerHttpRequest http) {
+    public Mono<ResponseEntity<Mono<DataBuffer>>> progress(@PathVariable String groupId, @AuthenticationPrincipal Jwt jwt,
+                                                           ServerHttpRequest http, ServerHttpResponse response) {
         Caller caller = Caller.of(jwt);
         Ids.check("groupId", groupId).ifPresent(e -> {
             throw ApiException.invalid(List.of(e));
@@ -71,13 +75,14 @@ public class ProgressController {
         return caches.progress.get(ProgressCaches.progressKey(tenant, groupId), () -> progress.compute(tenant, groupId))
                 .map(served -> {
                     GroupAccess.requireManager(caller, served.value().rolesByUser());
-                    return answer(http, served);
+                    return answers.answer(http, response.bufferFactory(), CacheHeaders.of(served), served.bytes());
                 });
     }
 
     @PostMapping("/v1/group/activity/agg")
-    public Mono<ResponseEntity<Envelope>> activityAgg(@RequestBody ApiRequest<AggRequest> body,
-                                                      @AuthenticationPrincipal Jwt jwt, ServerHttpRequest http) {
+    public Mono<ResponseEntity<Mono<DataBuffer>>> activityAgg(@RequestBody ApiRequest<AggRequest> body,
+                                                             @AuthenticationPrincipal Jwt jwt, ServerHttpRequest http,
+                                                             ServerHttpResponse response) {
         Caller caller = Caller.of(jwt);
         AggRequest req = body.body();
         req.validate();
@@ -90,11 +95,7 @@ public class ProgressController {
                         throw ApiException.invalid(List.of(new FieldError("request.activityId",
                                 "is not a Course activity of group " + req.groupId() + ": " + req.activityId())));
                     }
-                    return answer(http, served);
+                    return answers.answer(http, response.bufferFactory(), CacheHeaders.of(served), served.bytes());
                 });
-    }
-
-    private static ResponseEntity<Envelope> answer(ServerHttpRequest http, Served<?> served) {
-        return ResponseEntity.ok().headers(CacheHeaders.of(served)).body(Envelope.ok(ApiIds.of(http), served.json()));
     }
 }

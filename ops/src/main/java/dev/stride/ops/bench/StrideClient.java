@@ -20,6 +20,10 @@ public final class StrideClient {
 
   public record Response(int status, String body) {}
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   public CompletableFuture<Response> send(String method, String path, String token, String requestJson) {
     return sendBody(method, path, token, "application/json", requestJson == null ? null : "{\"request\":" + requestJson + "}");
   }

@@ -1,0 +1,66 @@
+package dev.stride.ops.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * GETs as a browser does them: `Accept-Encoding: gzip` and the answer decompressed to its text before the request
+ * counts as done (the decompression is in the measured latency), or identity for the plain figure, or a
+ * revalidation with `If-None-Match`. A gzip request answered without `Content-Encoding: gzip` counts as failed
+ * (status -1), so a figure can never be an identity answer in disguise.
+ */
+final class EncodedGet {
+  enum Mode { GZIP, IDENTITY }
+
+  private final HttpClient http;
+  private final String baseUrl;
+
+  EncodedGet(String baseUrl) {
+    this.baseUrl = baseUrl;
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** A GET; {@code ifNoneMatch} may be null. The response's body is the decoded text; ETag via {@link #etag}. */
+  CompletableFuture<StrideClient.Response> get(String path, String token, Mode mode, String ifNoneMatch) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).GET();
+    if (mode == Mode.GZIP) {
+      b.header("Accept-Encoding", "gzip");
+    }
+    if (ifNoneMatch != null) {
+      b.header("If-None-Match", ifNoneMatch);
+    }
+    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> decode(r, mode));
+  }
+
+  /** The ETag of a fresh answer (setup for the revalidation phase). */
+  String etag(String path, String token) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).join().headers().firstValue("ETag")
+        .orElseThrow(() -> new IllegalStateException("no ETag on " + path));
+  }
+
+  private static StrideClient.Response decode(HttpResponse<byte[]> r, Mode mode) {
+    boolean gzipped = r.headers().firstValue("Content-Encoding").map("gzip"::equalsIgnoreCase).orElse(false);
+    if (r.statusCode() == 200 && mode == Mode.GZIP && !gzipped) {
+      return new StrideClient.Response(-1, "asked for gzip, got identity");
+    }
+    if (!gzipped) {
+      return new StrideClient.Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    }
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()), 16 * 1024)) {
+      return new StrideClient.Response(r.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
