@@ -59,6 +59,11 @@ final class ApiBench {
   }
 
   LoadResult updates(Setup s, int contentsPerRequest, int concurrency, Duration warmup, Duration measure) throws InterruptedException {
+    return updates(s, contentsPerRequest, concurrency, warmup, measure, null);
+  }
+
+  LoadResult updates(Setup s, int contentsPerRequest, int concurrency, Duration warmup, Duration measure, CpuMeter cpu)
+      throws InterruptedException {
     return ClosedLoop.run("state/update x" + contentsPerRequest, concurrency, warmup, measure, contentsPerRequest, () -> {
       ThreadLocalRandom r = ThreadLocalRandom.current();
       int learner = r.nextInt(s.learners().size());
@@ -70,11 +75,13 @@ final class ApiBench {
       }).collect(Collectors.joining(","));
       return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner),
           "{\"userId\":\"" + s.learners().get(learner) + "\",\"contents\":[" + contents + "]}");
-    });
+    }, cpu);
   }
 
-  /** One learner enrolled in `courses` courses, then GET /v1/user/courses/list/{userId} under load. */
-  LoadResult coursesList(int courses, int concurrency, Duration warmup, Duration measure) throws IOException, InterruptedException {
+  record ListSetup(String userId, String token, int courses) {}
+
+  /** One learner enrolled in `courses` courses (a batch each), for GET /v1/user/courses/list/{userId}. */
+  ListSetup coursesListSetUp(int courses) throws IOException {
     String user = "bench-many-" + runId;
     String token = learnerToken.apply(user);
     out.printf("setup: %d courses with a batch each, one learner enrolled in all...%n", courses);
@@ -85,8 +92,12 @@ final class ApiBench {
       client.ok("POST", "/v1/course/enrol", token,
           "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"" + user + "\"}");
     }
-    return ClosedLoop.run("courses/list (" + courses + " enrolments)", concurrency, warmup, measure, 1,
-        () -> client.send("GET", "/v1/user/courses/list/" + user, token, null));
+    return new ListSetup(user, token, courses);
+  }
+
+  LoadResult coursesList(ListSetup s, int concurrency, Duration warmup, Duration measure, CpuMeter cpu) throws InterruptedException {
+    return ClosedLoop.run("courses/list (" + s.courses() + " enrolments)", concurrency, warmup, measure, 1,
+        () -> client.send("GET", "/v1/user/courses/list/" + s.userId(), s.token(), null), cpu);
   }
 
   private void putCourse(String courseId, List<String> leafIds) throws IOException {

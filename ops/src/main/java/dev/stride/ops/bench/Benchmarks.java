@@ -3,10 +3,14 @@ package dev.stride.ops.bench;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Runs the API benchmark phases and prints each result plus a Markdown table for docs/BENCHMARKS.md. */
@@ -24,33 +28,72 @@ public final class Benchmarks {
     this.out = out;
   }
 
-  public void runApi(int learners, int leaves, List<Integer> contentsPerRequest, int concurrency, Duration warmup, Duration measure,
-      int listCourses) throws IOException, InterruptedException {
-    out.printf("stride bench api: %s, %d cores, %d MiB max heap of this JVM; concurrency %d, warm-up %ds, measured %ds%n",
+  /** {@code processes}: the stack's processes whose CPU time per request each phase reports (name → process). */
+  public void runApi(int learners, int leaves, List<Integer> contentsPerRequest, List<Integer> concurrency, Duration warmup,
+      Duration measure, int listCourses, List<Integer> listConcurrency, boolean raw, Map<String, ProcessHandle> processes)
+      throws IOException, InterruptedException {
+    CpuMeter cpu = new CpuMeter(processes);
+    out.printf("stride bench api: %s, %d cores, %d MiB max heap of this JVM; concurrency %s, warm-up %ds, measured %ds, load %s%n",
         Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, concurrency,
-        warmup.toSeconds(), measure.toSeconds());
+        warmup.toSeconds(), measure.toSeconds(), loadAverage());
     List<LoadResult> results = new ArrayList<>();
+    List<String> loads = new ArrayList<>();
+    List<Integer> clients = new ArrayList<>();
+    List<String> cpuPerRequest = new ArrayList<>();
     ApiBench.Setup setup = api.setUp(leaves, learners);
-    for (int k : contentsPerRequest) {
-      LoadResult r = api.updates(setup, k, concurrency, warmup, measure);
-      out.println(r.line());
-      results.add(r);
+    for (int c : concurrency) {
+      for (int k : contentsPerRequest) {
+        String before = loadAverage();
+        LoadResult r = api.updates(setup, k, c, warmup, measure, cpu);
+        out.println(r.line() + "  load " + before + " -> " + loadAverage());
+        out.println("    CPU per request: " + cpu.perRequest(r.requests()));
+        cpuPerRequest.add(cpu.perRequest(r.requests()));
+        results.add(r);
+        loads.add(before + " → " + loadAverage());
+        clients.add(c);
+      }
     }
     if (listCourses > 0) {
-      LoadResult list = api.coursesList(listCourses, Math.min(concurrency, 16), warmup, measure);
-      out.println(list.line());
-      results.add(list);
+      ApiBench.ListSetup list = api.coursesListSetUp(listCourses);
+      for (int c : listConcurrency) {
+        String before = loadAverage();
+        LoadResult r = api.coursesList(list, c, warmup, measure, cpu);
+        out.println(r.line() + "  load " + before + " -> " + loadAverage());
+        out.println("    CPU per request: " + cpu.perRequest(r.requests()));
+        cpuPerRequest.add(cpu.perRequest(r.requests()));
+        results.add(r);
+        loads.add(before + " → " + loadAverage());
+        clients.add(c);
+      }
     }
-    // last: its million rows and their compaction must not overlap the API phases
-    LoadResult raw = CassandraBaseline.run(session, keyspace, concurrency, warmup, measure);
-    out.println(raw.line());
-    results.add(0, raw);
+    LoadResult baseline = null;
+    if (raw) {
+      // last: its million rows and their compaction must not overlap the API phases
+      String before = loadAverage();
+      baseline = CassandraBaseline.run(session, keyspace, Collections.max(concurrency), warmup, measure);
+      out.println(baseline.line() + "  load " + before + " -> " + loadAverage());
+      results.add(0, baseline);
+      loads.add(0, before + " → " + loadAverage());
+      clients.add(0, Collections.max(concurrency));
+      cpuPerRequest.add(0, "—");
+    }
     out.println();
-    out.println("| phase | requests/s | units/s | units/s ÷ raw writes/s | p50 ms | p99 ms | errors |");
-    out.println("|---|---|---|---|---|---|---|");
-    for (LoadResult r : results) {
-      out.printf("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %d |%n", r.name(), r.requestsPerSecond(), r.unitsPerSecond(),
-          r.unitsPerSecond() / raw.unitsPerSecond(), r.p(50), r.p(99), r.errors());
+    out.println("| phase | clients | requests/s | units/s | units/s ÷ raw writes/s | p50 ms | p99 ms | errors | CPU per request | load average |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
+    for (int i = 0; i < results.size(); i++) {
+      LoadResult r = results.get(i);
+      out.printf("| %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %d | %s | %s |%n", r.name(), clients.get(i), r.requestsPerSecond(),
+          r.unitsPerSecond(), baseline == null ? "—" : String.format("%.2f", r.unitsPerSecond() / baseline.unitsPerSecond()),
+          r.p(50), r.p(99), r.errors(), cpuPerRequest.get(i), loads.get(i));
+    }
+  }
+
+  /** The 1-minute load average of this machine (the load generator shares it). */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
     }
   }
 

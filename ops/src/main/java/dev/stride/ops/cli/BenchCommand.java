@@ -70,7 +70,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--contents", split = ",", defaultValue = "1,10", description = "Contents per update request (default ${DEFAULT-VALUE}).")
   List<Integer> contents;
 
-  @Option(names = "--concurrency", defaultValue = "64") int concurrency;
+  @Option(names = "--concurrency", split = ",", defaultValue = "64",
+      description = "Closed-loop clients; api: a list runs every update phase at each level (e.g. 8,32,64); lag: the first.")
+  List<Integer> concurrency;
+
+  @Option(names = "--list-concurrency", split = ",",
+      description = "api: clients of the courses/list phase, one phase per level (default: min(largest --concurrency, 16)).")
+  List<Integer> listConcurrency;
+
+  @Option(names = "--raw", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "api: measure the raw Cassandra write baseline last (default ${DEFAULT-VALUE}; --no-raw skips it).")
+  boolean raw;
 
   @Option(names = "--warmup", defaultValue = "PT10S") Duration warmup;
 
@@ -128,9 +138,21 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
       }
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
-          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses);
+          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses,
+          listConcurrency == null ? List.of(Math.min(java.util.Collections.max(concurrency), 16)) : listConcurrency, raw,
+          stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed")));
     }
     return 0;
+  }
+
+  /** The running stack processes among {@code services} (by their PID files), for CPU time per request. */
+  private static java.util.Map<String, ProcessHandle> stackProcesses(StackConfig config, List<String> services) {
+    java.util.Map<String, ProcessHandle> found = new java.util.LinkedHashMap<>();
+    for (String s : services) {
+      dev.stride.ops.stack.ManagedProcess.read(config.pidFile(s), s).flatMap(dev.stride.ops.stack.ManagedProcess::handle)
+          .ifPresent(h -> found.put(s, h));
+    }
+    return found;
   }
 
   /** API 200 to the aggregate in Cassandra, open loop at a share of the API's maximum (the running aggregator processes). */
@@ -141,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
     try (CqlSession session = CassandraSessions.open(config.cassandraContactPoint(), "datacenter1", null)) {
       LagBench.runAll(new StrideClient(url), admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl),
           session, config.keyspace(), tenant, System.out, learners == null ? 2000 : learners, leaves, rate, share,
-          concurrency, warmup, duration, samplesPerSecond);
+          concurrency.get(0), warmup, duration, samplesPerSecond);
     }
     return 0;
   }
