@@ -243,6 +243,90 @@ class ContentStateFlowIT {
                 .header("Content-Type", "text/csv").bodyValue(csv).exchange().expectStatus().isForbidden();
     }
 
+    @Test
+    void oneRequestWritesFactsHistoryAttemptsAndBothLastReadRowsAndALaterAccessKeepsTheLastRead(StrideStack stack) {
+        String learner = "learner-rows";
+        String token = TestApi.token(TENANT, learner, List.of("LEARNER"));
+        calls.putTree(ADMIN, "course-w", List.of("w1", "w2", "w3")).expect(200);
+        String batchId = calls.createBatch(ADMIN, "course-w", TODAY.minusDays(1), TODAY.plusDays(30));
+        calls.enrol(token, "course-w", batchId, learner).expect(200);
+        Map<String, Object> quiz = Map.of("eid", "ASSESS", "ets", 1767000000000L, "edata", Map.of(
+                "item", Map.of("id", "item-1", "maxscore", 1, "title", "Q1", "type", "mcq"), "score", 1, "duration", 3));
+        calls.call(HttpMethod.PATCH, "/v1/content/state/update", token, Calls.req(Map.of("userId", learner,
+                "contents", List.of(
+                        Map.of("contentId", "w1", "courseId", "course-w", "batchId", batchId, "status", 1,
+                                "progress", 10, "lastAccessTime", "2026-01-10T09:00:00Z"),
+                        Map.of("contentId", "w2", "courseId", "course-w", "batchId", batchId, "status", 2,
+                                "lastAccessTime", "2026-01-10T12:00:00Z")),
+                "assessments", List.of(Map.of("contentId", "w2", "courseId", "course-w", "batchId", batchId,
+                        "attemptId", "att-w", "assessmentTs", "1767000000000", "events", List.of(quiz)))))).expect(200);
+        // a later request carrying an earlier access: the last-read cells keep the later access (cell timestamps)
+        calls.update(token, learner, List.of(Map.of("contentId", "w3", "courseId", "course-w", "batchId", batchId,
+                "status", 1, "progress", 5, "lastAccessTime", "2026-01-10T10:00:00Z"))).expect(200);
+
+        String partition = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
+        Object[] key = {TENANT, learner, "course-w", batchId};
+        var session = stack.session();
+        assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".user_content_consumption" + partition, key)
+                .all()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("w1", "w2", "w3");
+        assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".progress_history" + partition, key)
+                .all()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("w1", "w2", "w3");
+        assertThat(session.execute("SELECT attempt_id FROM " + api.keyspace + ".assessment_attempts" + partition, key)
+                .all()).extracting(r -> r.getString(0)).containsExactly("att-w");
+        var byUser = session.execute("SELECT last_read_content_id, last_read_content_status FROM " + api.keyspace
+                + ".user_enrolments" + partition, key).one();
+        var byBatch = session.execute("SELECT last_read_content_id, last_read_content_status FROM " + api.keyspace
+                + ".enrolments_by_batch WHERE tenant = ? AND course_id = ? AND batch_id = ? AND user_id = ?",
+                TENANT, "course-w", batchId, learner).one();
+        for (var row : List.of(byUser, byBatch)) {
+            assertThat(row.getString(0)).isEqualTo("w2");
+            assertThat(row.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void publishedOutboxRowsAreDeletedTogetherOneBatchPerPartition(StrideStack stack) {
+        var outbox = api.context.getBean(dev.stride.contentstate.content.OutboxRepository.class);
+        var deletes = api.context.getBean(dev.stride.contentstate.content.OutboxDeletes.class);
+        java.time.Instant now = java.time.Instant.now();
+        List<dev.stride.contentstate.content.OutboxRepository.Row> rows = new java.util.ArrayList<>();
+        for (String tenant : List.of("outbox-a", "outbox-b")) {
+            for (int i = 0; i < 15; i++) {
+                var pending = new dev.stride.contentstate.content.PendingEvent(tenant, "u" + i, "course", "batch",
+                        "request-" + i, List.of("c"), List.of(), now, now);
+                rows.add(dev.stride.contentstate.content.OutboxRepository.row(pending, api.contentTopic, "k"));
+            }
+        }
+        outbox.insertAll(rows.subList(0, 15)).block();
+        outbox.insertAll(rows.subList(15, 30)).block();
+        assertThat(outboxRows(stack, "outbox-a") + outboxRows(stack, "outbox-b")).isEqualTo(30);
+
+        long before = deletes.batchesSent();
+        rows.forEach(deletes::deleteLater);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (outboxRows(stack, "outbox-a") + outboxRows(stack, "outbox-b") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(outboxRows(stack, "outbox-a") + outboxRows(stack, "outbox-b")).as("deleted within the window").isZero();
+        assertThat(deletes.pending()).isZero();
+        // 30 deletes in two partitions: one batch each (two if the window closed while they were being queued)
+        assertThat(deletes.batchesSent() - before).isBetween(2L, 4L);
+
+        outbox.insertAll(rows.subList(0, 15)).block();
+        assertThat(outbox.deleteAll(rows.subList(0, 15), 4).block()).as("chunks of at most 4").isEqualTo(4L);
+        assertThat(outboxRows(stack, "outbox-a")).isZero();
+    }
+
+    private static long outboxRows(StrideStack stack, String tenant) {
+        long bucket = java.time.Instant.now().getEpochSecond() / 60;
+        long rows = 0;
+        for (long b = bucket - 1; b <= bucket; b++) {
+            rows += stack.session().execute("SELECT count(*) FROM " + api.keyspace + ".content_state_outbox"
+                    + " WHERE tenant = ? AND bucket = ?", tenant, b).one().getLong(0);
+        }
+        return rows;
+    }
+
     private static com.datastax.oss.driver.api.core.cql.Row batchRow(StrideStack stack, String batchId, String user) {
         return stack.session().execute("SELECT * FROM " + api.keyspace + ".enrolments_by_batch WHERE tenant = ?"
                 + " AND course_id = ? AND batch_id = ? AND user_id = ?", TENANT, "course-p", batchId, user).one();

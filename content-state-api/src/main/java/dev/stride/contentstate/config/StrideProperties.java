@@ -26,8 +26,14 @@ public record StrideProperties(@DefaultValue Kafka kafka, @DefaultValue Content 
                           @DefaultValue("25") int assessmentAttemptsLimit) {
     }
 
-    /** @param minAge rows younger than this belong to requests still in flight and are left to them */
+    /**
+     * @param minAge      rows younger than this belong to requests still in flight and are left to them
+     * @param deleteWindow published rows are deleted together this long after the first of them (well under minAge)
+     * @param deleteBatch  at most this many deletes in one batch
+     */
     public record Outbox(@DefaultValue("true") boolean relayEnabled,
-                         @DefaultValue("5s") Duration minAge) {
+                         @DefaultValue("5s") Duration minAge,
+                         @DefaultValue("20ms") Duration deleteWindow,
+                         @DefaultValue("200") int deleteBatch) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.stride.contentstate.content;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import dev.stride.api.cassandra.Cql;
 import dev.stride.core.completion.AssessmentAttempt;
@@ -8,7 +9,6 @@ import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.Json;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 
@@ -29,9 +29,10 @@ public class AssessmentAttemptRepository {
                 + " FROM assessment_attempts WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
     }
 
-    public Mono<Void> save(EnrolmentKey k, ContentStateEvent.Attempt a, Instant at) {
-        return Cql.execute(session, insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), a.contentId(),
-                a.attemptId(), a.assessmentTs(), a.totalScore(), a.totalMaxScore(), Json.write(a.questions()), at));
+    /** The attempt's row; same partition key as the enrolment's facts (see EnrolmentWrites). */
+    public BoundStatement insert(EnrolmentKey k, ContentStateEvent.Attempt a, Instant at) {
+        return insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), a.contentId(), a.attemptId(),
+                a.assessmentTs(), a.totalScore(), a.totalMaxScore(), Json.write(a.questions()), at);
     }
 
     public Flux<AssessmentAttempt> attempts(EnrolmentKey k) {

@@ -4,7 +4,6 @@ import dev.stride.contentstate.batch.Batch;
 import dev.stride.contentstate.batch.BatchRepository;
 import dev.stride.contentstate.config.StrideProperties;
 import dev.stride.contentstate.course.CourseStructureRepository;
-import dev.stride.contentstate.enrolment.BatchEnrolmentRepository;
 import dev.stride.contentstate.enrolment.Enrolment;
 import dev.stride.contentstate.enrolment.UserEnrolmentRepository;
 import dev.stride.contentstate.kafka.EventPublisher;
@@ -29,8 +28,9 @@ import java.util.Set;
 
 /**
  * The write path of {@code PATCH /v1/content/state/update}: per-content verdicts, then for the accepted contents
- * (1) outbox row, (2) fact + history + attempt rows and the enrolment's last-read fields, (3) merged states read back,
- * (4) one event per enrolment touched, (5) outbox row deleted. No read-modify-write, no lightweight transaction.
+ * (1) outbox row, (2) fact + history + attempt rows and the enrolment's last-read fields (EnrolmentWrites: two round
+ * trips), (3) merged states read back, (4) one event per enrolment touched, (5) outbox row handed to OutboxDeletes,
+ * which deletes published rows in coalesced batches. No read-modify-write, no lightweight transaction.
  */
 @Service
 public class ContentUpdateService {
@@ -44,28 +44,23 @@ public class ContentUpdateService {
     private final BatchRepository batches;
     private final CourseStructureRepository courses;
     private final UserEnrolmentRepository byUser;
-    private final BatchEnrolmentRepository byBatch;
-    private final ContentFactRepository facts;
-    private final ProgressHistoryRepository history;
-    private final AssessmentAttemptRepository attempts;
+    private final EnrolmentWrites writes;
     private final OutboxRepository outbox;
+    private final OutboxDeletes outboxDeletes;
     private final EventAssembler assembler;
     private final EventPublisher publisher;
     private final StrideProperties props;
 
     public ContentUpdateService(BatchRepository batches, CourseStructureRepository courses,
-                                UserEnrolmentRepository byUser, BatchEnrolmentRepository byBatch,
-                                ContentFactRepository facts, ProgressHistoryRepository history,
-                                AssessmentAttemptRepository attempts, OutboxRepository outbox,
-                                EventAssembler assembler, EventPublisher publisher, StrideProperties props) {
+                                UserEnrolmentRepository byUser, EnrolmentWrites writes, OutboxRepository outbox,
+                                OutboxDeletes outboxDeletes, EventAssembler assembler, EventPublisher publisher,
+                                StrideProperties props) {
         this.batches = batches;
         this.courses = courses;
         this.byUser = byUser;
-        this.byBatch = byBatch;
-        this.facts = facts;
-        this.history = history;
-        this.attempts = attempts;
+        this.writes = writes;
         this.outbox = outbox;
+        this.outboxDeletes = outboxDeletes;
         this.assembler = assembler;
         this.publisher = publisher;
         this.props = props;
@@ -120,26 +115,17 @@ public class ContentUpdateService {
         String topic = props.kafka().contentStateTopic();
         List<OutboxRepository.Row> rows = accepted.stream()
                 .map(a -> OutboxRepository.row(a.pending, topic, a.pending.key().kafkaKey())).toList();
-        return Flux.fromIterable(rows).flatMap(outbox::insert).then()
+        return outbox.insertAll(rows)
                 .then(Flux.fromIterable(accepted).flatMap(this::store).then())
                 .then(Flux.fromIterable(rows).concatMap(row -> assembler.assemble(row.pending())
                         .flatMap(event -> publisher.publish(topic, row.key(), Json.writeBytes(event)))
-                        .then(outbox.delete(row))).then());
+                        .doOnSuccess(published -> outboxDeletes.deleteLater(row))).then());
     }
 
     private Mono<Void> store(Accepted a) {
-        EnrolmentKey k = a.pending.key();
-        Instant now = a.pending.ingestTime();
         Fact last = a.facts.stream().max(Comparator.comparing(Fact::lastAccessTime).thenComparingInt(Fact::status)).orElseThrow();
         var read = new UserEnrolmentRepository.LastRead(last.contentId(), last.status(), last.lastAccessTime());
-        return Flux.concat(
-                        Flux.just(facts.insertAll(k, a.facts),
-                                history.appendAll(k, a.facts, f -> Json.write(a.inputs.get(f.requestId())))),
-                        Flux.fromIterable(a.pending.assessments()).map(at -> attempts.save(k, at, now)),
-                        Flux.just(byUser.lastRead(k.tenant(), k.userId(), k.courseId(), k.batchId(), read),
-                                byBatch.lastRead(k.tenant(), k.courseId(), k.batchId(), k.userId(), read)))
-                .flatMap(m -> m, 32)
-                .then();
+        return writes.write(a.pending, a.facts, f -> Json.write(a.inputs.get(f.requestId())), read);
     }
 
     /** One enrolment's part of the request, and its verdicts. */

@@ -1,6 +1,7 @@
 package dev.stride.contentstate.content;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.stride.api.cassandra.Cql;
@@ -10,10 +11,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Table content_state_outbox ((tenant, bucket), created_at, event_id): events written before the Kafka publish and
- * deleted once it is acknowledged. bucket = epoch minute, so the relay's reads stay on small recent partitions.
+ * deleted once it is acknowledged (by OutboxDeletes, coalesced). bucket = epoch minute, so the relay's reads stay on
+ * small recent partitions.
  */
 @Repository
 public class OutboxRepository {
@@ -43,13 +50,49 @@ public class OutboxRepository {
         return new Row(p.tenantId(), p.ingestTime().getEpochSecond() / 60, p.ingestTime(), p.eventId(), topic, key, p);
     }
 
-    public Mono<Void> insert(Row r) {
-        return Cql.execute(session, insert.bind(r.tenant(), r.bucket(), r.createdAt(), r.eventId(), r.topic(), r.key(),
-                Json.write(r.pending())));
+    /** The rows of one request share its (tenant, bucket) partition: one round trip, one mutation. */
+    public Mono<Void> insertAll(List<Row> rows) {
+        return Flux.fromIterable(byPartition(rows))
+                .flatMap(part -> Cql.executeInOnePartition(session, part.stream().map(this::bindInsert).toList()))
+                .then();
+    }
+
+    private BoundStatement bindInsert(Row r) {
+        return insert.bind(r.tenant(), r.bucket(), r.createdAt(), r.eventId(), r.topic(), r.key(), Json.write(r.pending()));
     }
 
     public Mono<Void> delete(Row r) {
         return Cql.execute(session, delete.bind(r.tenant(), r.bucket(), r.createdAt(), r.eventId()));
+    }
+
+    /**
+     * Deletes {@code rows} with one unlogged batch per (tenant, bucket) partition, at most {@code maxPerBatch} rows
+     * each: concurrent requests of a tenant share the minute's partition, so many deletes become one mutation.
+     * Completes with the number of batches sent.
+     */
+    public Mono<Long> deleteAll(List<Row> rows, int maxPerBatch) {
+        return Flux.fromIterable(byPartition(rows))
+                .flatMapIterable(part -> chunks(part, maxPerBatch))
+                .flatMap(chunk -> Cql.executeInOnePartition(session, chunk.stream()
+                        .map(r -> delete.bind(r.tenant(), r.bucket(), r.createdAt(), r.eventId())).toList())
+                        .thenReturn(1L), 4)
+                .count();
+    }
+
+    private static Collection<List<Row>> byPartition(List<Row> rows) {
+        Map<String, List<Row>> parts = new LinkedHashMap<>();
+        for (Row r : rows) {
+            parts.computeIfAbsent(r.tenant() + '\u0000' + r.bucket(), p -> new ArrayList<>()).add(r);
+        }
+        return parts.values();
+    }
+
+    private static List<List<Row>> chunks(List<Row> rows, int size) {
+        List<List<Row>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += size) {
+            out.add(rows.subList(i, Math.min(rows.size(), i + size)));
+        }
+        return out;
     }
 
     /**

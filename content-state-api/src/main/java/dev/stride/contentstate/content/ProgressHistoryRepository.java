@@ -1,12 +1,11 @@
 package dev.stride.contentstate.content;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import dev.stride.api.cassandra.Cql;
 import org.springframework.stereotype.Repository;
 import java.util.List;
 import java.util.function.Function;
-import reactor.core.publisher.Mono;
 
 /**
  * Table progress_history ((tenant, user_id, course_id, batch_id), event_time, event_id): the append-only audit trail.
@@ -16,20 +15,17 @@ import reactor.core.publisher.Mono;
 public class ProgressHistoryRepository {
 
     public static final String SOURCE = "content-state-api";
-    private final CqlSession session;
     private final PreparedStatement insert;
 
     public ProgressHistoryRepository(CqlSession session) {
-        this.session = session;
         this.insert = session.prepare("INSERT INTO progress_history (tenant, user_id, course_id, batch_id, event_time,"
                 + " event_id, content_id, event_type, status, progress, source, ingested_at, payload)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'content-state', ?, ?, '" + SOURCE + "', ?, ?)");
     }
 
-    /** The facts of one enrolment share its history partition: one round trip for all of them. */
-    public Mono<Void> appendAll(EnrolmentKey k, List<Fact> facts, Function<Fact, String> payload) {
-        return Cql.executeInOnePartition(session, facts.stream().map(f -> insert.bind(k.tenant(), k.userId(), k.courseId(),
-                k.batchId(), f.lastAccessTime(), f.requestId(), f.contentId(), f.status(), f.progress(), f.recordedAt(),
-                payload.apply(f))).toList());
+    /** The history rows of one enrolment's facts; same partition key as the facts (see EnrolmentWrites). */
+    public List<BoundStatement> appends(EnrolmentKey k, List<Fact> facts, Function<Fact, String> payload) {
+        return facts.stream().map(f -> insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.lastAccessTime(),
+                f.requestId(), f.contentId(), f.status(), f.progress(), f.recordedAt(), payload.apply(f))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.stride.contentstate.enrolment;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import dev.stride.api.cassandra.Cql;
 import dev.stride.contentstate.user.Profile;
@@ -45,10 +46,10 @@ public class BatchEnrolmentRepository {
                 key(tenant, courseId, batchId, userId))));
     }
 
-    public Mono<Void> lastRead(String tenant, String courseId, String batchId, String userId,
-                               UserEnrolmentRepository.LastRead read) {
-        return Cql.execute(session, lastRead.bind(concat(new Object[]{read.writeTimestamp(), read.contentId(),
-                read.status(), read.at()}, new Object[0], key(tenant, courseId, batchId, userId))));
+    public BoundStatement lastRead(String tenant, String courseId, String batchId, String userId,
+                                   UserEnrolmentRepository.LastRead read) {
+        return lastRead.bind(concat(new Object[]{read.writeTimestamp(), read.contentId(), read.status(), read.at()},
+                new Object[0], key(tenant, courseId, batchId, userId)));
     }
 
     /** Refreshes the copied report fields after a profile change. */
