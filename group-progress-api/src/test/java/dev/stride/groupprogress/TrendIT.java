@@ -34,6 +34,7 @@ class TrendIT {
     static final String TREND = "/v1/course/c1/batch/b1/trend?to=" + D1.plusDays(2) + "&days=3";
     static PrivateDruid druid;
     static String learners;
+    static String activity;
     static String enrolments;
     static List<String> learnerRows;
     static List<String> enrolmentRows;
@@ -48,6 +49,7 @@ class TrendIT {
     static void start(StrideStack stack) throws InterruptedException {
         druid = new PrivateDruid(stack);
         learners = druid.create(DruidDatasource.LEARNER_PROGRESS);
+        activity = druid.createFromTopicOf(DruidDatasource.LEARNER_ACTIVITY, learners);
         enrolments = druid.create(DruidDatasource.ENROLMENT_PROGRESS);
         learnerRows = List.of(
                 learnerRow(at(1, 9), T, "c1", "b1", "unit1", "u1", "x1", 1, 50, 30, "r1"),
@@ -70,12 +72,13 @@ class TrendIT {
         druid.produce(learners, learnerRows);
         druid.produce(enrolments, enrolmentRows);
         druid.awaitRows(learners, learnerRows.size(), Duration.ofSeconds(90));
+        druid.awaitRows(activity, learnerRows.size(), Duration.ofSeconds(90));
         druid.awaitRows(enrolments, enrolmentRows.size(), Duration.ofSeconds(90));
 
         api = TestApi.start(stack, Map.of("stride.druid.broker-url", druid.broker(),
                 "stride.druid.cache-ttl", "PT0S",
-                "stride.druid.chunk-days", "2", // the 3-day window runs as two activity queries
                 "stride.druid.datasources.learner_progress", learners,
+                "stride.druid.datasources.learner_activity", activity,
                 "stride.druid.datasources.enrolment_progress", enrolments));
         calls = new Calls(api.client);
         Fixtures data = new Fixtures(stack.session(), api.keyspace);
@@ -116,6 +119,7 @@ class TrendIT {
         druid.produce(learners, learnerRows);
         druid.produce(enrolments, enrolmentRows);
         druid.awaitRows(learners, 2L * learnerRows.size(), Duration.ofSeconds(90));
+        druid.awaitRows(activity, 2L * learnerRows.size(), Duration.ofSeconds(90));
         druid.awaitRows(enrolments, 2L * enrolmentRows.size(), Duration.ofSeconds(90));
         assertSeries(calls.get(TREND, TEACHER).expect(200).result());
 
@@ -124,5 +128,44 @@ class TrendIT {
         JsonNode other = calls.get(TREND, otherTeacher).expect(200).result().path("series");
         assertThat(other.get(0).path("activeLearners").asLong()).isEqualTo(1);
         assertThat(other.get(0).path("completed").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDayWithMoreIdsThanTheSketchesKeepIsCountedExactly(StrideStack stack) throws InterruptedException {
+        // Sketches of 16 entries (production keeps 65,536): 30 learners and 60 changes in one hour overflow them.
+        String raw = druid.create(DruidDatasource.LEARNER_PROGRESS);
+        String small = druid.createFromTopicOf(DruidDatasource.LEARNER_ACTIVITY, raw,
+                spec -> spec.replace("\"size\": 65536", "\"size\": 16"));
+        List<String> rows = new java.util.ArrayList<>();
+        for (int u = 0; u < 30; u++) {
+            rows.add(learnerRow(at(1, 14), T, "c1", "b9", "unit1", "u" + u, "x1", 2, 100, 5, "big-" + u + "-1"));
+            rows.add(learnerRow(at(1, 14), T, "c1", "b9", "unit1", "u" + u, "x2", 1, 50, 5, "big-" + u + "-2"));
+        }
+        rows.addAll(rows.subList(0, 10)); // and a few duplicates
+        druid.produce(raw, rows);
+        druid.awaitRows(raw, rows.size(), Duration.ofSeconds(90));
+        druid.awaitRows(small, rows.size(), Duration.ofSeconds(90));
+        Fixtures data = new Fixtures(stack.session(), api.keyspace);
+        data.batch(T, "c1", "b9");
+
+        // The sketched query itself says it can only estimate that day...
+        var sketched = new dev.stride.druid.DruidSql(druid.broker(), Duration.ofSeconds(10),
+                Map.of(DruidDatasource.LEARNER_ACTIVITY.datasource(), small))
+                .query("learner_activity/trend-activity", r -> dev.stride.druid.ThetaCount.parse(r.getString("updates_bounds")),
+                        T, "c1", "b9", at(1, 0).toEpochMilli(), at(2, 0).toEpochMilli());
+        assertThat(sketched).singleElement().extracting(dev.stride.druid.ThetaCount::exact).isEqualTo(false);
+
+        // ...so the endpoint counts it again from the raw rows: exact, duplicates not counted.
+        try (TestApi recount = api.twin(Map.of("stride.druid.broker-url", druid.broker(),
+                "stride.druid.cache-ttl", "PT0S",
+                "stride.druid.datasources.learner_progress", raw,
+                "stride.druid.datasources.learner_activity", small,
+                "stride.druid.datasources.enrolment_progress", enrolments))) {
+            JsonNode day1 = new Calls(recount.client).get("/v1/course/c1/batch/b9/trend?to=" + D1 + "&days=1", TEACHER)
+                    .expect(200).result().path("series").get(0);
+            assertThat(day1.path("date").asString()).isEqualTo(D1.toString());
+            assertThat(day1.path("activeLearners").asLong()).isEqualTo(30);
+            assertThat(day1.path("contentUpdates").asLong()).isEqualTo(60);
+        }
     }
 }

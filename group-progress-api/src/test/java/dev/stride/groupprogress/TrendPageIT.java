@@ -52,6 +52,7 @@ class TrendPageIT {
                 "TrendPageIT needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
         druid = new PrivateDruid(stack);
         String learners = druid.create(DruidDatasource.LEARNER_PROGRESS);
+        String activity = druid.createFromTopicOf(DruidDatasource.LEARNER_ACTIVITY, learners);
         String enrolments = druid.create(DruidDatasource.ENROLMENT_PROGRESS);
         // Yesterday (UTC), inside the chart's 30-day window.
         var day = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
@@ -60,9 +61,11 @@ class TrendPageIT {
         druid.produce(enrolments, List.of(enrolmentRow(day, T, "c1", "b1", "u1", 2, 100, day, 60, 1, "e1"),
                 enrolmentRow(day, T, "c1", "b1", "u2", 1, 50, null, 30, 1, "e2")));
         druid.awaitRows(learners, 2, Duration.ofSeconds(90));
+        druid.awaitRows(activity, 2, Duration.ofSeconds(90));
         druid.awaitRows(enrolments, 2, Duration.ofSeconds(90));
         api = TestApi.start(stack, Map.of("stride.druid.broker-url", druid.broker(),
                 "stride.druid.datasources.learner_progress", learners,
+                "stride.druid.datasources.learner_activity", activity,
                 "stride.druid.datasources.enrolment_progress", enrolments));
         new Fixtures(stack.session(), api.keyspace).batch(T, "c1", "b1");
         int closed;

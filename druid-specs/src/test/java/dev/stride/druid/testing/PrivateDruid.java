@@ -2,6 +2,7 @@ package dev.stride.druid.testing;
 
 import dev.stride.druid.specs.DruidAdmin;
 import dev.stride.druid.specs.DruidDatasource;
+import dev.stride.druid.specs.DruidSpecs;
 import dev.stride.druid.specs.SupervisorTarget;
 import dev.stride.testkit.StrideStack;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 /**
  * Private Druid datasources for one test class: each is fed by its own Kafka topic through druid-specs' supervisor spec
@@ -40,6 +42,7 @@ public final class PrivateDruid implements AutoCloseable {
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private final DruidAdmin admin;
     private final Map<String, String> topics = new LinkedHashMap<>();
+    private final Map<String, DruidDatasource> kinds = new LinkedHashMap<>();
     private final KafkaProducer<String, String> producer;
 
     public PrivateDruid(StrideStack stack) {
@@ -71,8 +74,50 @@ public final class PrivateDruid implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + topic, e);
         }
+        return supervise(kind, datasource, topic);
+    }
+
+    /**
+     * Submits the kind's supervisor for a new private datasource that reads the topic of {@code source} (as
+     * {@code learner_activity} reads {@code learner_progress}'s); rows produced to {@code source} reach both.
+     */
+    public String createFromTopicOf(DruidDatasource kind, String source) {
+        return supervise(kind, uniqueDatasource(kind), topics.get(source));
+    }
+
+    /**
+     * As {@link #createFromTopicOf(DruidDatasource, String)} with the supervisor spec edited first, e.g. smaller
+     * sketches to see what a query does past their size; only the supervisor is submitted (no rules, no compaction).
+     */
+    public String createFromTopicOf(DruidDatasource kind, String source, UnaryOperator<String> specEdit) {
+        String datasource = uniqueDatasource(kind);
+        String topic = topics.get(source);
+        String spec = specEdit.apply(DruidSpecs.supervisor(new SupervisorTarget(kind, datasource, topic,
+                stack.kafkaBootstrap())));
+        try {
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(coordinator + "/druid/indexer/v1/supervisor"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spec)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Druid refused the edited spec: " + r.statusCode() + " " + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot submit the edited spec of " + datasource, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        topics.put(datasource, topic);
+        kinds.put(datasource, kind);
+        return datasource;
+    }
+
+    private String supervise(DruidDatasource kind, String datasource, String topic) {
         admin.apply(new SupervisorTarget(kind, datasource, topic, stack.kafkaBootstrap()));
         topics.put(datasource, topic);
+        kinds.put(datasource, kind);
         return datasource;
     }
 
@@ -92,7 +137,10 @@ public final class PrivateDruid implements AutoCloseable {
         }
     }
 
-    /** Polls {@code COUNT(*)} until Druid SQL sees exactly {@code rows} rows (duplicates included). */
+    /**
+     * Polls until Druid SQL sees exactly {@code rows} input rows (duplicates included): {@code COUNT(*)}, or the
+     * {@code ingested_rows} count of a rolled-up datasource.
+     */
     public void awaitRows(String datasource, long rows, Duration max) throws InterruptedException {
         Instant deadline = Instant.now().plus(max);
         long seen = -1;
@@ -122,7 +170,8 @@ public final class PrivateDruid implements AutoCloseable {
                 dev.stride.druid.DruidSql.jdbcUrl(broker), p);
              Statement st = c.createStatement();
              // The name is one uniqueDatasource() generated ([a-z0-9_]), not input.
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + datasource + "\"")) {
+             ResultSet rs = st.executeQuery("SELECT " + (kinds.get(datasource) == DruidDatasource.LEARNER_ACTIVITY
+                     ? "SUM(ingested_rows)" : "COUNT(*)") + " FROM \"" + datasource + "\"")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -166,7 +215,7 @@ public final class PrivateDruid implements AutoCloseable {
             }
         }
         try (Admin kafka = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
-            kafka.deleteTopics(topics.values()).all().get();
+            kafka.deleteTopics(new java.util.LinkedHashSet<>(topics.values())).all().get();
         } catch (Exception e) {
             System.err.println("could not delete topics " + topics.values() + ": " + e.getMessage());
         }

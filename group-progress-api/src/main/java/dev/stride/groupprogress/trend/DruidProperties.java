@@ -14,17 +14,13 @@ import java.util.Map;
  * @param cacheTtl    how long one answer per batch and window serves repeated requests (dashboards refresh often)
  * @param datasources logical → actual datasource names (tests read private datasources)
  * @param maxDays     the longest window a request may ask for
- * @param chunkDays   the activity query runs over windows of at most this many days, one after another: its exact
- *                    distinct count of row ids keeps one group per row in Druid's groupBy memory, which a month of a
- *                    large batch (1,000,000 rows) exceeds on the micro cluster while a week fits
  */
 @ConfigurationProperties("stride.druid")
 public record DruidProperties(@DefaultValue("localhost:8082") String brokerUrl,
                               @DefaultValue("PT3S") Duration timeout,
                               @DefaultValue("PT5S") Duration cacheTtl,
                               Map<String, String> datasources,
-                              @DefaultValue("366") int maxDays,
-                              @DefaultValue("7") int chunkDays) {
+                              @DefaultValue("366") int maxDays) {
 
     public DruidProperties {
         datasources = datasources == null ? Map.of() : Map.copyOf(datasources);

@@ -1,5 +1,7 @@
 package dev.stride.groupprogress.trend;
 
+import dev.stride.druid.ThetaCount;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +11,21 @@ import java.util.Map;
 /** Pure: the daily series from the two Druid queries' rows, every day of the window filled in. */
 final class TrendSeries {
 
-    /** A row of {@code learner_progress/trend-activity}. */
+    /** A day's activity: a row of {@code learner_progress/trend-activity}, or an exact day of the sketched query. */
     record Activity(LocalDate date, long activeLearners, long contentUpdates) {
+    }
+
+    /** A row of {@code learner_activity/trend-activity}: the day's distinct learners and row ids from theta sketches. */
+    record SketchedActivity(LocalDate date, ThetaCount learners, ThetaCount updates) {
+
+        /** Both sketches kept every id of the day, so both counts are exact. */
+        boolean exact() {
+            return learners.exact() && updates.exact();
+        }
+
+        Activity activity() {
+            return new Activity(date, learners.count(), updates.count());
+        }
     }
 
     /**

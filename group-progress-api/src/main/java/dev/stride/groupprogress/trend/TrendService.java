@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stride.api.web.ApiException;
 import dev.stride.druid.DruidSql;
+import dev.stride.druid.ThetaCount;
 import dev.stride.groupprogress.trend.TrendSeries.Activity;
 import dev.stride.groupprogress.trend.TrendSeries.Enrolments;
+import dev.stride.groupprogress.trend.TrendSeries.SketchedActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,18 +20,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A batch's trend from Druid: two named queries (activity from {@code learner_progress}, completions from
- * {@code enrolment_progress}), each a blocking JDBC call on the bounded elastic scheduler, the whole answer bounded
- * by {@code stride.druid.timeout} (+1 s) so an outage is a prompt 503 and never holds a request.
+ * A batch's trend from Druid: two named queries (activity from the rolled-up {@code learner_activity}, completions
+ * from {@code enrolment_progress}), each a blocking JDBC call on the bounded elastic scheduler, the whole answer bounded
+ * by {@code stride.druid.timeout} (+1 s) so an outage is a prompt 503 and never holds a request. A day whose sketches
+ * held more distinct ids than they keep (an estimate, not a count) is counted again exactly from
+ * {@code learner_progress}.
  */
 @Service
 public class TrendService {
 
-    static final String ACTIVITY = "learner_progress/trend-activity";
+    static final String ACTIVITY = "learner_activity/trend-activity";
+    static final String EXACT_ACTIVITY = "learner_progress/trend-activity";
     static final String ENROLMENTS = "enrolment_progress/trend-enrolments";
     private static final long DAY_MS = 86_400_000L;
     private static final Logger log = LoggerFactory.getLogger(TrendService.class);
@@ -39,7 +45,6 @@ public class TrendService {
 
     private final DruidSql druid;
     private final Duration bound;
-    private final int chunkDays;
     private final Scheduler jdbc = Schedulers.boundedElastic();
     // Many dashboards of one batch refresh often: one Druid round per batch and window per TTL (failures not kept).
     private final AsyncCache<Key, Trend> answers;
@@ -47,7 +52,6 @@ public class TrendService {
     public TrendService(DruidProperties props) {
         this.druid = new DruidSql(props.brokerUrl(), props.timeout(), props.datasources());
         this.bound = props.timeout().plusSeconds(1);
-        this.chunkDays = Math.max(1, props.chunkDays());
         this.answers = Caffeine.newBuilder().expireAfterWrite(props.cacheTtl()).maximumSize(10_000).buildAsync();
     }
 
@@ -59,21 +63,8 @@ public class TrendService {
 
     private Mono<Trend> compute(Key k) {
         long toMs = millis(k.to().plusDays(1));
-        // Days never span two windows, so the per-day rows of the windows simply concatenate.
         long deadline = System.nanoTime() + bound.toNanos();
-        Mono<List<Activity>> activity = blocking(() -> {
-            List<Activity> rows = new java.util.ArrayList<>();
-            for (LocalDate start = k.from(); !start.isAfter(k.to()); start = start.plusDays(chunkDays)) {
-                if (System.nanoTime() - deadline > 0) { // the answer already timed out: stop loading Druid with the rest
-                    throw new DruidSql.Unavailable("trend windows stopped after the " + bound.toMillis() + " ms bound", null);
-                }
-                LocalDate end = start.plusDays(chunkDays).isAfter(k.to().plusDays(1)) ? k.to().plusDays(1)
-                        : start.plusDays(chunkDays);
-                rows.addAll(druid.query(ACTIVITY, TrendService::activity, k.tenant(), k.courseId(), k.batchId(),
-                        millis(start), millis(end)));
-            }
-            return rows;
-        });
+        Mono<List<Activity>> activity = blocking(() -> activity(k, deadline));
         Mono<List<Enrolments>> enrolments = blocking(() -> druid.query(ENROLMENTS, TrendService::enrolments,
                 k.tenant(), k.courseId(), k.batchId(), toMs));
         return Mono.zip(activity, enrolments)
@@ -88,8 +79,34 @@ public class TrendService {
                 });
     }
 
+    /** The window's days from the sketches in one query; a day they could only estimate is counted exactly. */
+    private List<Activity> activity(Key k, long deadline) {
+        List<SketchedActivity> days = druid.query(ACTIVITY, TrendService::sketched, k.tenant(), k.courseId(),
+                k.batchId(), millis(k.from()), millis(k.to().plusDays(1)));
+        List<Activity> out = new ArrayList<>(days.size());
+        for (SketchedActivity day : days) {
+            if (day.exact()) {
+                out.add(day.activity());
+                continue;
+            }
+            if (System.nanoTime() - deadline > 0) { // the answer already timed out: stop loading Druid with the rest
+                throw new DruidSql.Unavailable("trend recounts stopped after the " + bound.toMillis() + " ms bound", null);
+            }
+            log.info("Trend of {}/{}: {} has more distinct ids than the sketches keep, counting it exactly",
+                    k.courseId(), k.batchId(), day.date());
+            out.addAll(druid.query(EXACT_ACTIVITY, TrendService::activity, k.tenant(), k.courseId(), k.batchId(),
+                    millis(day.date()), millis(day.date().plusDays(1))));
+        }
+        return out;
+    }
+
     private <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
         return Mono.fromCallable(call).subscribeOn(jdbc);
+    }
+
+    private static SketchedActivity sketched(ResultSet r) throws SQLException {
+        return new SketchedActivity(day(r.getLong("day_ms")), ThetaCount.parse(r.getString("learners_bounds")),
+                ThetaCount.parse(r.getString("updates_bounds")));
     }
 
     private static Activity activity(ResultSet r) throws SQLException {

@@ -1,7 +1,9 @@
 package dev.stride.groupprogress.trend;
 
+import dev.stride.druid.ThetaCount;
 import dev.stride.groupprogress.trend.TrendSeries.Activity;
 import dev.stride.groupprogress.trend.TrendSeries.Enrolments;
+import dev.stride.groupprogress.trend.TrendSeries.SketchedActivity;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -39,5 +41,14 @@ class TrendSeriesTest {
     void activityWithoutEnrolmentSnapshotsHasAZeroRate() {
         List<TrendPoint> s = TrendSeries.build(D, D, List.of(new Activity(D, 2, 2)), List.of());
         assertThat(s).containsExactly(new TrendPoint(D, 2, 2, 0, 0, 0, 0.0));
+    }
+
+    @Test
+    void aSketchedDayIsUsedOnlyWhenBothSketchesKeptEveryId() {
+        SketchedActivity exact = new SketchedActivity(D, new ThetaCount(10_000, true), new ThetaCount(33_334, true));
+        assertThat(exact.exact()).isTrue();
+        assertThat(exact.activity()).isEqualTo(new Activity(D, 10_000, 33_334));
+        assertThat(new SketchedActivity(D, new ThetaCount(10_000, true), new ThetaCount(70_112, false)).exact()).isFalse();
+        assertThat(new SketchedActivity(D, new ThetaCount(70_112, false), new ThetaCount(80_000, true)).exact()).isFalse();
     }
 }

@@ -97,6 +97,9 @@ final class DruidConf {
         druid.broker.cache.useCache=false
         druid.broker.cache.populateCache=false
         druid.broker.http.numConnections=10
+        # results from the data servers uncompressed: theta sketches of ids do not compress, and gzip-inflating them was
+        # most of the broker's time in the trend query (learner_activity)
+        druid.broker.http.compressionCodec=identity
         """.formatted(c.druid().broker());
   }
 

@@ -46,7 +46,7 @@ class DruidFeedIT {
 
     /** Private topics and datasources of one test, its job config and its query helpers. */
     private record Rig(String id, String contentState, String courseStructure, String enrolmentProgress,
-                       String learnerOut, String enrolmentOut, String learnerDs, String enrolmentDs,
+                       String learnerOut, String enrolmentOut, String learnerDs, String activityDs, String enrolmentDs,
                        List<String> jobArgs, ReportQueries queries, KafkaProducer<String, byte[]> producer) {
     }
 
@@ -54,7 +54,7 @@ class DruidFeedIT {
         String id = stack.uniqueName("dfeed");
         String ds = id.replace('-', '_');
         Rig rig = new Rig(id, id + ".content-state", id + ".course-structure", id + ".enrolment-progress",
-                id + ".druid-learner-progress", id + ".druid-enrolment-progress", "lp_" + ds, "ep_" + ds,
+                id + ".druid-learner-progress", id + ".druid-enrolment-progress", "lp_" + ds, "la_" + ds, "ep_" + ds,
                 List.of("app.name=" + id, "app.id=1",
                         "job.coordinator.zk.connect=" + stack.zookeeperConnect(),
                         "systems.kafka.consumer.bootstrap.servers=" + stack.kafkaBootstrap(),
@@ -64,7 +64,7 @@ class DruidFeedIT {
                         "stride.topic.enrolment-progress=" + id + ".enrolment-progress",
                         "stride.topic.druid-learner-progress=" + id + ".druid-learner-progress",
                         "stride.topic.druid-enrolment-progress=" + id + ".druid-enrolment-progress"),
-                new ReportQueries(new DruidQueries(stack.druidBrokerUrl()), "lp_" + ds, "ep_" + ds, "t-" + id),
+                new ReportQueries(new DruidQueries(stack.druidBrokerUrl()), "lp_" + ds, "la_" + ds, "ep_" + ds, "t-" + id),
                 new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrap(), "acks", "all", "linger.ms", 5),
                         new StringSerializer(), new ByteArraySerializer()));
         producer = rig.producer;
@@ -75,6 +75,10 @@ class DruidFeedIT {
         admin = new DruidAdmin(stack.druidCoordinatorUrl());
         admin.apply(new SupervisorTarget(DruidDatasource.LEARNER_PROGRESS, rig.learnerDs, rig.learnerOut, stack.kafkaBootstrap()));
         supervisors.add(rig.learnerDs);
+        // the rolled-up datasource the trend chart reads, from the same topic (its own supervisor)
+        admin.apply(new SupervisorTarget(DruidDatasource.LEARNER_ACTIVITY, rig.activityDs, rig.learnerOut,
+                stack.kafkaBootstrap()));
+        supervisors.add(rig.activityDs);
         admin.apply(new SupervisorTarget(DruidDatasource.ENROLMENT_PROGRESS, rig.enrolmentDs, rig.enrolmentOut,
                 stack.kafkaBootstrap()));
         supervisors.add(rig.enrolmentDs);
@@ -111,7 +115,8 @@ class DruidFeedIT {
 
         sendAll(rig, scenario.events); // the same events again: every row reaches Druid twice, with the same row_id
         awaitRows(rig, scenario, 2L * scenario.contentRows, 2L * scenario.snapshots, true);
-        assertThat(rig.queries.allRows()).containsExactly(2L * scenario.contentRows, 2L * scenario.snapshots);
+        assertThat(rig.queries.allRows()).containsExactly(2L * scenario.contentRows, 2L * scenario.snapshots,
+                2L * scenario.contentRows);
         assertThat(rig.queries.all()).isEqualTo(clean);
         assertThat(feed.stop()).isZero();
     }
@@ -142,8 +147,8 @@ class DruidFeedIT {
         awaitRows(rig, scenario, scenario.contentRows, scenario.snapshots, false);
         assertThat(rig.queries.all()).isEqualTo(scenario.expected());
         long[] all = rig.queries.allRows();
-        System.out.printf("kill -9 mid-stream: %d + %d rows in Druid for %d + %d distinct (replayed duplicates)%n",
-                all[0], all[1], scenario.contentRows, scenario.snapshots);
+        System.out.printf("kill -9 mid-stream: %d + %d rows in Druid (%d into learner_activity) for %d + %d distinct"
+                + " (replayed duplicates)%n", all[0], all[1], all[2], scenario.contentRows, scenario.snapshots);
     }
 
     private FeedProcess start(Rig rig, String name) throws Exception {
@@ -155,10 +160,10 @@ class DruidFeedIT {
     /** Polls Druid (no blind sleep) until the distinct (or, with {@code all}, total) row counts reach the targets. */
     private static void awaitRows(Rig rig, FeedScenario s, long learnerRows, long snapshots, boolean all) throws Exception {
         Instant deadline = Instant.now().plus(ARRIVAL);
-        long[] seen = {0, 0};
+        long[] seen = {0, 0, 0};
         while (Instant.now().isBefore(deadline)) {
             seen = all ? rig.queries.allRows() : rig.queries.distinctRows();
-            if (seen[0] >= learnerRows && seen[1] >= snapshots) {
+            if (seen[0] >= learnerRows && seen[1] >= snapshots && seen[2] >= learnerRows) {
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(250);

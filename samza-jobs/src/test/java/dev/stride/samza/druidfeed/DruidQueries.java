@@ -26,10 +26,19 @@ final class DruidQueries {
         this.broker = broker;
     }
 
-    /** Rows as lists of values (Druid's "array" result format). */
-    List<List<Object>> rows(String sql) throws IOException, InterruptedException {
+    /** Rows as lists of values (Druid's "array" result format); {@code params} bind the SQL's {@code ?} in order. */
+    List<List<Object>> rows(String sql, Object... params) throws IOException, InterruptedException {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("query", sql);
+        var parameters = body.putArray("parameters");
+        for (Object p : params) {
+            ObjectNode param = parameters.addObject();
+            if (p instanceof Long n) {
+                param.put("type", "BIGINT").put("value", n);
+            } else {
+                param.put("type", "VARCHAR").put("value", (String) p);
+            }
+        }
         body.put("resultFormat", "array");
         ObjectNode context = body.putObject("context");
         context.put("useApproximateCountDistinct", false);
@@ -57,6 +66,6 @@ final class DruidQueries {
 
     long count(String sql) throws IOException, InterruptedException {
         List<List<Object>> rows = rows(sql);
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(0)).longValue();
+        return rows.isEmpty() || rows.get(0).get(0) == null ? 0 : ((Number) rows.get(0).get(0)).longValue();
     }
 }

@@ -36,6 +36,9 @@ final class FeedScenario {
     private final Map<String, Long> timeSpentPerBatch = new TreeMap<>();
     private final Map<String, Double> latestProgress = new TreeMap<>();
     private final Map<String, Long> completersPerUnit = new TreeMap<>();
+    /** batch|UTC day (epoch ms, zero-padded so keys sort by day) → learners active that day and their changes. */
+    private final Map<String, java.util.Set<String>> learnersPerBatchDay = new TreeMap<>();
+    private final Map<String, Long> updatesPerBatchDay = new TreeMap<>();
     int contentRows;
     int snapshots;
 
@@ -65,6 +68,9 @@ final class FeedScenario {
                         List.of(), at, at));
                 contentRows++;
                 updatesPerBatch.merge(batch, 1L, Long::sum);
+                String batchDay = batch + "|" + String.format("%015d", at.truncatedTo(ChronoUnit.DAYS).toEpochMilli());
+                learnersPerBatchDay.computeIfAbsent(batchDay, d -> new java.util.TreeSet<>()).add(user);
+                updatesPerBatchDay.merge(batchDay, 1L, Long::sum);
                 if (finish) {
                     completed++;
                     String unit = content.equals("q") ? "" : content.compareTo("c") < 0 ? "u1" : "u2";
@@ -104,6 +110,10 @@ final class FeedScenario {
         Map<String, Long> perUnit = new TreeMap<>();
         completersPerUnit.keySet().forEach(k -> perUnit.merge(k.split("\\|", -1)[0], 1L, Long::sum));
         out.put("learners completing a content per unit", rows(perUnit));
+        List<List<Object>> trend = new ArrayList<>();
+        updatesPerBatchDay.forEach((k, updates) -> trend.add(List.of(k.split("\\|")[0], Long.parseLong(k.split("\\|")[1]),
+                (long) learnersPerBatchDay.get(k).size(), updates, true)));
+        out.put("trend activity per batch and day (learner_activity sketches)", trend);
         return out;
     }
 

@@ -1,6 +1,11 @@
 package dev.stride.samza.druidfeed;
 
+import dev.stride.druid.ThetaCount;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +19,14 @@ final class ReportQueries {
 
     private final DruidQueries druid;
     private final String learnerDs;
+    private final String activityDs;
     private final String enrolmentDs;
     private final String tenant;
 
-    ReportQueries(DruidQueries druid, String learnerDs, String enrolmentDs, String tenant) {
+    ReportQueries(DruidQueries druid, String learnerDs, String activityDs, String enrolmentDs, String tenant) {
         this.druid = druid;
         this.learnerDs = learnerDs;
+        this.activityDs = activityDs;
         this.enrolmentDs = enrolmentDs;
         this.tenant = tenant;
     }
@@ -43,20 +50,44 @@ final class ReportQueries {
         for (Map.Entry<String, String> q : sql.entrySet()) {
             out.put(q.getKey(), druid.rows(q.getValue()));
         }
+        out.put("trend activity per batch and day (learner_activity sketches)", trendActivity());
         return out;
     }
 
-    /** Distinct rows that reached Druid: [learner_progress, enrolment_progress]. */
+    /**
+     * The trend endpoint's query itself (druid-specs' {@code learner_activity/trend-activity.sql} on the private
+     * datasource), per batch: [batch, day (epoch ms), active learners, content updates, both counts exact].
+     */
+    private List<List<Object>> trendActivity() throws IOException, InterruptedException {
+        String sql;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sql/learner_activity/trend-activity.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("FROM \"learner_activity\"", "FROM \"" + activityDs + "\"");
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (String batch : List.of("b1", "b2")) {
+            for (List<Object> r : druid.rows(sql, tenant, "c1", batch, 0L, 4_102_444_800_000L)) {
+                ThetaCount learners = ThetaCount.parse((String) r.get(1));
+                ThetaCount updates = ThetaCount.parse((String) r.get(2));
+                out.add(List.of(batch, r.get(0), learners.count(), updates.count(), learners.exact() && updates.exact()));
+            }
+        }
+        return out;
+    }
+
+    /** Distinct rows that reached Druid: [learner_progress, enrolment_progress, learner_activity]. */
     long[] distinctRows() throws IOException, InterruptedException {
         return new long[] {
                 druid.count("SELECT COUNT(DISTINCT row_id) FROM \"" + learnerDs + "\""),
-                druid.count("SELECT COUNT(DISTINCT row_id) FROM \"" + enrolmentDs + "\"")};
+                druid.count("SELECT COUNT(DISTINCT row_id) FROM \"" + enrolmentDs + "\""),
+                druid.count("SELECT THETA_SKETCH_ESTIMATE(DS_THETA(updates, 65536)) FROM \"" + activityDs + "\"")};
     }
 
-    /** Every row that reached Druid, duplicates included. */
+    /** Every row that reached Druid, duplicates included: [learner_progress, enrolment_progress, learner_activity]. */
     long[] allRows() throws IOException, InterruptedException {
         return new long[] {
                 druid.count("SELECT COUNT(*) FROM \"" + learnerDs + "\""),
-                druid.count("SELECT COUNT(*) FROM \"" + enrolmentDs + "\"")};
+                druid.count("SELECT COUNT(*) FROM \"" + enrolmentDs + "\""),
+                druid.count("SELECT SUM(ingested_rows) FROM \"" + activityDs + "\"")};
     }
 }
