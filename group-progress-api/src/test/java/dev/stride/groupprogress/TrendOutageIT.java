@@ -39,6 +39,7 @@ class TrendOutageIT {
         // Datasources no supervisor ever created: Druid answers "Object not found".
         api = TestApi.start(stack, Map.of("stride.druid.broker-url", stack.druidBrokerUrl(),
                 "stride.druid.datasources.learner_progress", stack.uniqueName("t_never_lp").replace('-', '_'),
+                "stride.druid.datasources.learner_activity", stack.uniqueName("t_never_la").replace('-', '_'),
                 "stride.druid.datasources.enrolment_progress", stack.uniqueName("t_never_ep").replace('-', '_')));
         calls = new Calls(api.client);
         new Fixtures(stack.session(), api.keyspace).batch(T, "c1", "b1");
