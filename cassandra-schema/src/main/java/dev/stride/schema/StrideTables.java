@@ -36,6 +36,8 @@ public final class StrideTables {
     public static final String XAPI_STATEMENTS = "xapi_statements";
     // V005: nightly report claims
     public static final String NIGHTLY_REPORT_CLAIMS = "nightly_report_claims";
+    // V006: outbox relay checkpoints
+    public static final String CONTENT_STATE_OUTBOX_TENANTS = "content_state_outbox_tenants";
     // the runner's own bookkeeping
     public static final String SCHEMA_VERSION = "schema_version";
     public static final String SCHEMA_LOCK = "schema_lock";
@@ -47,7 +49,8 @@ public final class StrideTables {
             GROUPS, GROUP_MEMBERS, USER_GROUPS, USERS,
             JOB_REQUESTS, JOB_REQUESTS_BY_STATUS, REPORT_FILES, ACCESS_AUDIT, CONTENT_STATE_OUTBOX, CACHE_SETTINGS,
             SOURCE_ID_MAP, INGESTED_EVENTS, XAPI_STATEMENTS,
-            NIGHTLY_REPORT_CLAIMS);
+            NIGHTLY_REPORT_CLAIMS,
+            CONTENT_STATE_OUTBOX_TENANTS);
 
     private StrideTables() {
     }

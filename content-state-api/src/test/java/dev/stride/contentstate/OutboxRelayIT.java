@@ -1,5 +1,8 @@
 package dev.stride.contentstate;
 
+import dev.stride.contentstate.content.OutboxRelay;
+import dev.stride.contentstate.content.OutboxRepository;
+import dev.stride.contentstate.content.PendingEvent;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.EventKeys;
 import dev.stride.core.event.Json;
@@ -9,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -63,6 +67,41 @@ class OutboxRelayIT {
                 closeLater.close();
             }
         }
+    }
+
+    @Test
+    void theRelayReadsForwardFromEachTenantsCheckpointAndMovesIt(StrideStack stack) {
+        try (TestApi api = TestApi.start(stack, Map.of("stride.outbox.relay-enabled", false))) {
+            var outbox = api.context.getBean(OutboxRepository.class);
+            var relay = api.context.getBean(OutboxRelay.class);
+            Instant now = Instant.now();
+            // a crashed instance's unpublished row, ten minutes old; the tenant is registered by its insert
+            OutboxRepository.Row stranded = row(api, "checkpoint", "u-stranded", now.minus(Duration.ofMinutes(10)));
+            OutboxRepository.Row beforeCheckpoint = row(api, "checkpoint", "u-before", now.minus(Duration.ofMinutes(30)));
+            outbox.insertAll(List.of(stranded)).block();
+            outbox.insertAll(List.of(beforeCheckpoint)).block();
+            outbox.advance("checkpoint", now.minus(Duration.ofMinutes(15))).block();
+
+            assertThat(relay.relayOlderThan(now).block()).as("only rows after the checkpoint are read").isEqualTo(1L);
+            assertThat(checkpoint(stack, api, "checkpoint")).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(outboxRows(stack, api)).as("the relayed row is deleted, the one before the checkpoint is not read")
+                    .isEqualTo(1);
+            assertThat(relay.relayOlderThan(now.plusSeconds(1)).block()).as("nothing left after the checkpoint").isZero();
+
+            List<ConsumerRecord<String, String>> events = api.consume(api.contentTopic, 1, Duration.ofSeconds(15));
+            assertThat(events).extracting(ConsumerRecord::key).containsExactly("k-u-stranded");
+        }
+    }
+
+    private static OutboxRepository.Row row(TestApi api, String tenant, String user, Instant createdAt) {
+        var pending = new PendingEvent(tenant, user, "course", "batch", "request-" + user, List.of("c"), List.of(),
+                createdAt, createdAt);
+        return OutboxRepository.row(pending, api.contentTopic, "k-" + user);
+    }
+
+    private static Instant checkpoint(StrideStack stack, TestApi api, String tenant) {
+        return stack.session().execute("SELECT clean_before FROM " + api.keyspace + ".content_state_outbox_tenants"
+                + " WHERE tenant = ?", tenant).one().getInstant(0);
     }
 
     private static long outboxRows(StrideStack stack, TestApi api) {

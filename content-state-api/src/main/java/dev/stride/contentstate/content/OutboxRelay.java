@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * Republishes events whose request stored its facts but could not publish (Kafka down, instance crash), then
- * deletes their outbox rows. The event id is stable, so a row republished while its request is still publishing is
+ * deletes their outbox rows. It reads forward from each tenant's checkpoint, never the whole table: the deletes of
+ * published rows leave tombstones, and a table-wide scan over them grows until Cassandra aborts it (100,000). The event id is stable, so a row republished while its request is still publishing is
  * a duplicate that consumers drop. Runs on the scheduler thread, never on an event loop.
  */
 @Component
@@ -41,14 +42,22 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes and deletes every row created before {@code cutoff}; stops at the first failed publish. */
+    /**
+     * Publishes and deletes every row created before {@code cutoff}, per tenant from its checkpoint (less minAge, for
+     * rows inserted a little after their creation time) on, then moves the checkpoint to {@code cutoff}; stops at the
+     * first failed publish, leaving that tenant's checkpoint where it was.
+     */
     public Mono<Long> relayOlderThan(Instant cutoff) {
-        return outbox.olderThan(cutoff)
-                .concatMap(row -> assembler.assemble(row.pending())
-                        .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
-                        .then(outbox.delete(row))
-                        .thenReturn(row))
-                .count()
+        return outbox.checkpoints()
+                .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.minAge()), cutoff)
+                        .concatMap(row -> assembler.assemble(row.pending())
+                                .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
+                                .then(outbox.delete(row))
+                                .thenReturn(row))
+                        .count()
+                        .flatMap(n -> cutoff.isAfter(c.cleanBefore())
+                                ? outbox.advance(c.tenant(), cutoff).thenReturn(n) : Mono.just(n)))
+                .reduce(0L, Long::sum)
                 .doOnNext(n -> {
                     if (n > 0) {
                         log.info("Outbox relay republished {} event(s)", n);

@@ -3,24 +3,26 @@ package dev.stride.contentstate.content;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.stride.api.cassandra.Cql;
 import dev.stride.core.event.Json;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 
 /**
  * Table content_state_outbox ((tenant, bucket), created_at, event_id): events written before the Kafka publish and
  * deleted once it is acknowledged (by OutboxDeletes, coalesced). bucket = epoch minute, so the relay's reads stay on
- * small recent partitions.
+ * small recent partitions. Table content_state_outbox_tenants ((tenant)): the relay's per-tenant checkpoint.
  */
 @Repository
 public class OutboxRepository {
@@ -28,8 +30,12 @@ public class OutboxRepository {
     private final CqlSession session;
     private final PreparedStatement insert;
     private final PreparedStatement delete;
-    private final PreparedStatement olderThan;
-    private final SimpleStatement partitions;
+    private final PreparedStatement range;
+    private final PreparedStatement register;
+    private final PreparedStatement tenants;
+    private final PreparedStatement advance;
+    /** Tenants this process registered (or is registering): the LWT runs once per tenant and process. */
+    private final Map<String, Mono<Void>> registered = new ConcurrentHashMap<>();
 
     public record Row(String tenant, long bucket, Instant createdAt, String eventId, String topic, String key,
                       PendingEvent pending) {
@@ -41,9 +47,12 @@ public class OutboxRepository {
                 + " key, payload) VALUES (?, ?, ?, ?, ?, ?, ?)");
         this.delete = session.prepare("DELETE FROM content_state_outbox WHERE tenant = ? AND bucket = ?"
                 + " AND created_at = ? AND event_id = ?");
-        this.olderThan = session.prepare("SELECT tenant, bucket, created_at, event_id, topic, key, payload"
-                + " FROM content_state_outbox WHERE tenant = ? AND bucket = ? AND created_at < ?");
-        this.partitions = SimpleStatement.newInstance("SELECT DISTINCT tenant, bucket FROM content_state_outbox");
+        this.range = session.prepare("SELECT tenant, bucket, created_at, event_id, topic, key, payload"
+                + " FROM content_state_outbox WHERE tenant = ? AND bucket = ? AND created_at >= ? AND created_at < ?");
+        this.register = session.prepare("INSERT INTO content_state_outbox_tenants (tenant, clean_before) VALUES (?, ?)"
+                + " IF NOT EXISTS");
+        this.tenants = session.prepare("SELECT tenant, clean_before FROM content_state_outbox_tenants");
+        this.advance = session.prepare("UPDATE content_state_outbox_tenants SET clean_before = ? WHERE tenant = ?");
     }
 
     public static Row row(PendingEvent p, String topic, String key) {
@@ -53,8 +62,34 @@ public class OutboxRepository {
     /** The rows of one request share its (tenant, bucket) partition: one round trip, one mutation. */
     public Mono<Void> insertAll(List<Row> rows) {
         return Flux.fromIterable(byPartition(rows))
-                .flatMap(part -> Cql.executeInOnePartition(session, part.stream().map(this::bindInsert).toList()))
+                .flatMap(part -> registered(part.get(0).tenant())
+                        .then(Cql.executeInOnePartition(session, part.stream().map(this::bindInsert).toList())))
                 .then();
+    }
+
+    /**
+     * The tenant's relay checkpoint row exists before its first outbox row: the relay finds tenants there. A new
+     * tenant starts clean a minute back (rows of a request are created when it arrived, a moment earlier).
+     */
+    private Mono<Void> registered(String tenant) {
+        return registered.computeIfAbsent(tenant, t -> Cql.execute(session,
+                        register.bind(t, Instant.now().minus(Duration.ofMinutes(1))))
+                .doOnError(e -> registered.remove(t))
+                .cache());
+    }
+
+    /** A tenant that wrote outbox rows, and the time before which its rows were all published. */
+    public record Checkpoint(String tenant, Instant cleanBefore) {
+    }
+
+    public Flux<Checkpoint> checkpoints() {
+        // clean_before is written with the tenant's row; were it ever missing, a day back is searched
+        return Cql.rows(session, tenants.bind()).map(r -> new Checkpoint(r.getString(0),
+                r.isNull(1) ? Instant.now().minus(Duration.ofDays(1)) : r.getInstant(1)));
+    }
+
+    public Mono<Void> advance(String tenant, Instant cleanBefore) {
+        return Cql.execute(session, advance.bind(cleanBefore, tenant));
     }
 
     private BoundStatement bindInsert(Row r) {
@@ -96,14 +131,15 @@ public class OutboxRepository {
     }
 
     /**
-     * Rows created before {@code cutoff}, over every (tenant, bucket) partition that still holds a live row.
-     * The DISTINCT scan is over partition keys of a table that is empty while Kafka is healthy.
+     * The tenant's rows with {@code from <= created_at < to}, oldest first: a clustering range in each minute
+     * partition, so the tombstones of earlier deletes outside it are never read.
      */
-    public Flux<Row> olderThan(Instant cutoff) {
-        return Cql.rows(session, partitions)
-                .flatMap(p -> Cql.rows(session, olderThan.bind(p.getString("tenant"), p.getLong("bucket"), cutoff)), 4)
-                .map(r -> new Row(r.getString("tenant"), r.getLong("bucket"), r.getInstant("created_at"),
-                        r.getString("event_id"), r.getString("topic"), r.getString("key"),
-                        Json.read(r.getString("payload"), PendingEvent.class)));
+    public Flux<Row> between(String tenant, Instant from, Instant to) {
+        long first = from.getEpochSecond() / 60;
+        long last = to.minusNanos(1).getEpochSecond() / 60;
+        return Flux.fromStream(LongStream.rangeClosed(first, last).boxed())
+                .concatMap(bucket -> Cql.rows(session, range.bind(tenant, bucket, from, to)))
+                .map(r -> new Row(r.getString(0), r.getLong(1), r.getInstant(2), r.getString(3), r.getString(4),
+                        r.getString(5), Json.read(r.getString(6), PendingEvent.class)));
     }
 }

@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "api: clients of the courses/list phase, one phase per level (default: min(largest --concurrency, 16)).")
   List<Integer> listConcurrency;
 
+  @Option(names = "--api-pid", description = "api: the PID whose CPU is reported as content-state-api (default: the stack's,"
+      + " from its PID file; e.g. a second build of the API on another --url).")
+  Long apiPid;
+
   @Option(names = "--raw", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "api: measure the raw Cassandra write baseline last (default ${DEFAULT-VALUE}; --no-raw skips it).")
   boolean raw;
@@ -140,9 +144,16 @@ final class BenchCommand implements Callable<Integer> {
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
           config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses,
           listConcurrency == null ? List.of(Math.min(java.util.Collections.max(concurrency), 16)) : listConcurrency, raw,
-          stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed")));
+          withApiPid(stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed"))));
     }
     return 0;
+  }
+
+  private java.util.Map<String, ProcessHandle> withApiPid(java.util.Map<String, ProcessHandle> processes) {
+    if (apiPid != null) {
+      ProcessHandle.of(apiPid).ifPresentOrElse(h -> processes.put("content-state-api", h), () -> processes.remove("content-state-api"));
+    }
+    return processes;
   }
 
   /** The running stack processes among {@code services} (by their PID files), for CPU time per request. */
