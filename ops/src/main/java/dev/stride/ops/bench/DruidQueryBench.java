@@ -110,8 +110,9 @@ public final class DruidQueryBench {
     }
     out.printf("cohort GROUP BY (trend activity as the trend endpoint runs it: learner_activity sketches, %d days in one"
         + " query, %d of them recounted exactly from learner_progress) over %,d rows, %d runs after %d warm-up:"
-        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 300 ms)%n", check[0], check[2], rows, runs,
-        warmup, ms(latency, 50), ms(latency, 95), ms(latency, 99), latency.getMaxValue() / 1000.0);
+        + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 300 ms); load average now %s%n", check[0],
+        check[2], rows, runs, warmup, ms(latency, 50), ms(latency, 95), ms(latency, 99), latency.getMaxValue() / 1000.0,
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
   }
 
   private static double ms(Histogram h, double p) {

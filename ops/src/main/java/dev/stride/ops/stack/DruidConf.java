@@ -109,7 +109,8 @@ final class DruidConf {
         druid.plaintextPort=%d
         druid.processing.buffer.sizeBytes=50MiB
         druid.processing.numMergeBuffers=2
-        druid.processing.numThreads=1
+        # two threads: a query's segments (one a day) are read two at a time, e.g. the trend's sketch unions
+        druid.processing.numThreads=2
         druid.segmentCache.locations=[{"path":"%s","maxSize":"10g"}]
         druid.historical.cache.useCache=false
         druid.historical.cache.populateCache=false

@@ -22,7 +22,8 @@ public final class DruidServer implements Server {
   public enum Role {
     COORDINATOR("coordinator", DruidPorts::coordinator, "256m", "64m", "/druid/indexer/v1/isLeader"),
     BROKER("broker", DruidPorts::broker, "512m", "200m", "/druid/broker/v1/readiness"),
-    HISTORICAL("historical", DruidPorts::historical, "512m", "200m", "/druid/historical/v1/readiness"),
+    // direct memory: 50 MiB processing buffers x (2 merge buffers + 2 threads + 1)
+    HISTORICAL("historical", DruidPorts::historical, "512m", "256m", "/druid/historical/v1/readiness"),
     INDEXER("indexer", DruidPorts::indexer, "768m", "200m", null);
 
     final String id;
