@@ -39,8 +39,11 @@ public record StrideProperties(@DefaultValue Redis redis, @DefaultValue Cache ca
                         @DefaultValue("group-progress") String scope) {
     }
 
-    /** @param concurrency partition reads in flight at once for one group computation */
-    public record Progress(@DefaultValue("32") int concurrency) {
+    /**
+     * @param concurrency    read requests in flight at once for one group computation (or activity agg)
+     * @param membersPerRead members' partitions per request ({@code user_id IN}); 1 reads one partition per request
+     */
+    public record Progress(@DefaultValue("32") int concurrency, @DefaultValue("20") int membersPerRead) {
     }
 
     /**

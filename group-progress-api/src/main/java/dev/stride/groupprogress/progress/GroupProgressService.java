@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Computes a group's progress from partition-key reads only: the group row, its members partition, then one
- * user_enrolments partition per member (all of a member's courses in one read), at most
- * {@code stride.progress.concurrency} in flight.
+ * Computes a group's progress from partition-key reads only: the group row, its members partition, then every
+ * member's user_enrolments partition (all of a member's courses), {@code stride.progress.members-per-read} members
+ * per request ({@code user_id IN}), at most {@code stride.progress.concurrency} requests in flight.
  */
 @Service
 public class GroupProgressService {
@@ -38,12 +38,14 @@ public class GroupProgressService {
     private final GroupRepository groups;
     private final EnrolmentReader enrolments;
     private final int concurrency;
+    private final int membersPerRead;
     private final Clock clock;
 
     public GroupProgressService(GroupRepository groups, EnrolmentReader enrolments, StrideProperties props, Clock clock) {
         this.groups = groups;
         this.enrolments = enrolments;
         this.concurrency = props.progress().concurrency();
+        this.membersPerRead = props.progress().membersPerRead();
         this.clock = clock;
     }
 
@@ -54,24 +56,36 @@ public class GroupProgressService {
     private Mono<Computed<GroupProgress>> compute(String tenant, GroupData g) {
         List<String> courseIds = g.group().courseIds();
         Set<String> wanted = Set.copyOf(courseIds);
+        List<String> userIds = g.members().stream().map(Member::userId).toList();
         Map<String, String> courseNames = new ConcurrentHashMap<>();
-        return Flux.fromIterable(g.members())
-                .flatMapSequential(m -> (wanted.isEmpty() ? Flux.<Enrolment>empty() : enrolments.ofUser(tenant, m.userId()))
-                        .filter(e -> wanted.contains(e.courseId()))
-                        .doOnNext(e -> {
-                            if (e.courseName() != null) {
-                                courseNames.putIfAbsent(e.courseId(), e.courseName());
-                            }
-                        })
-                        .collectList()
-                        .map(list -> member(m, list, courseIds)), concurrency)
-                .collectList()
-                .map(members -> {
+        Map<String, List<Enrolment>> byUser = new ConcurrentHashMap<>();
+        Flux<List<String>> reads = wanted.isEmpty() ? Flux.empty() : Flux.fromIterable(chunks(userIds, membersPerRead));
+        return reads.flatMap(ids -> enrolments.ofUsers(tenant, ids), concurrency)
+                .filter(e -> wanted.contains(e.courseId()))
+                .doOnNext(e -> {
+                    if (e.courseName() != null) {
+                        courseNames.putIfAbsent(e.courseId(), e.courseName());
+                    }
+                    byUser.computeIfAbsent(e.userId(), u -> new ArrayList<>(courseIds.size())).add(e);
+                })
+                .then(Mono.fromCallable(() -> {
+                    List<MemberProgress> members = new ArrayList<>(g.members().size());
+                    for (Member m : g.members()) { // the members partition's order, as before
+                        members.add(member(m, byUser.getOrDefault(m.userId(), List.of()), courseIds));
+                    }
                     List<CourseRef> courses = courseIds.stream().map(id -> new CourseRef(id, courseNames.get(id))).toList();
                     GroupProgress p = new GroupProgress(g.group().groupId(), g.group().name(), courses, members,
                             summary(courseIds, members), Instant.now(clock));
                     return new Computed<>(p, 2 + (wanted.isEmpty() ? 0 : g.members().size()), members.hashCode());
-                });
+                }));
+    }
+
+    private static List<List<String>> chunks(List<String> ids, int size) {
+        List<List<String>> out = new ArrayList<>((ids.size() + size - 1) / size);
+        for (int i = 0; i < ids.size(); i += size) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return out;
     }
 
     private static MemberProgress member(Member m, List<Enrolment> list, List<String> courseIds) {

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,7 +31,7 @@ final class EncodedGet {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** A GET; {@code ifNoneMatch} may be null. The response's body is the decoded text; ETag via {@link #etag}. */
+  /** A GET; {@code ifNoneMatch} may be null. The response's body is the decoded text. */
   CompletableFuture<StrideClient.Response> get(String path, String token, Mode mode, String ifNoneMatch) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token).GET();
@@ -40,6 +42,22 @@ final class EncodedGet {
       b.header("If-None-Match", ifNoneMatch);
     }
     return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> decode(r, mode));
+  }
+
+  /**
+   * A browser's revalidation: If-None-Match with the tag it holds (a gzip GET); a 200 (the entry was refilled after
+   * its TTL, so the tag changed) replaces the held tag and is counted in {@code full}.
+   */
+  CompletableFuture<StrideClient.Response> revalidate(String path, String token, AtomicReference<String> etag, LongAdder full) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").header("If-None-Match", etag.get()).GET().build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
+      if (r.statusCode() == 200) {
+        full.increment();
+        r.headers().firstValue("ETag").ifPresent(etag::set);
+      }
+      return decode(r, Mode.GZIP);
+    });
   }
 
   /** The ETag of a fresh answer (setup for the revalidation phase). */
