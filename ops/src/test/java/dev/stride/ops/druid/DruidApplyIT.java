@@ -30,4 +30,29 @@ class DruidApplyIT {
       admin.forget(ds);
     }
   }
+
+  @Test
+  void theRolledUpDatasourceGetsItsOwnSupervisorOnTheSameTopic(StrideStack stack) {
+    DruidAdmin admin = new DruidAdmin(stack.druidCoordinatorUrl());
+    String raw = stack.uniqueName("apply_lp").replace('-', '_');
+    String rolled = stack.uniqueName("apply_la").replace('-', '_');
+    String topic = raw + ".topic";
+    try {
+      admin.apply(new SupervisorTarget(DruidDatasource.LEARNER_PROGRESS, raw, topic, stack.kafkaBootstrap()));
+      admin.apply(new SupervisorTarget(DruidDatasource.LEARNER_ACTIVITY, rolled, topic, stack.kafkaBootstrap()));
+      admin.apply(new SupervisorTarget(DruidDatasource.LEARNER_ACTIVITY, rolled, topic, stack.kafkaBootstrap()));
+
+      assertThat(admin.supervisorIds()).containsOnlyOnce(raw, rolled);
+      // Druid accepted the sketch metrics (the datasketches extension is on its classpath) and the hourly rollup
+      assertThat(admin.supervisorSpec(rolled)).contains("\"topic\":\"" + topic + "\"", "\"type\":\"thetaSketch\"",
+          "\"rollup\":true");
+      assertThat(admin.rules(rolled)).contains("\"period\":\"P7Y\"", "\"type\":\"dropForever\"");
+      assertThat(admin.compaction(rolled)).contains("\"dataSource\":\"" + rolled + "\"");
+    } finally {
+      for (String ds : new String[] {raw, rolled}) {
+        admin.terminate(ds);
+        admin.forget(ds);
+      }
+    }
+  }
 }
