@@ -121,9 +121,9 @@ final class DruidConf {
     return """
         druid.service=druid/indexer
         druid.plaintextPort=%d
-        # tasks run as threads of this JVM (no peons): one slot per supervisor task (two while one hands off), tests' private
-        # supervisors, one compaction task
-        druid.worker.capacity=10
+        # tasks run as threads of this JVM (no peons): one slot per supervisor task (three supervisors, two tasks each while
+        # one hands off), tests' private supervisors (TrendIT holds five), one compaction task
+        druid.worker.capacity=12
         druid.worker.globalIngestionHeapLimitBytes=250000000
         druid.processing.buffer.sizeBytes=25MiB
         druid.processing.numMergeBuffers=2
