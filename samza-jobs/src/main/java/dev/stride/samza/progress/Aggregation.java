@@ -12,6 +12,10 @@ import dev.stride.core.event.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +36,8 @@ public final class Aggregation {
 
     /** Top-level numeric field of a content's progressdetails counted as seconds spent on it (cumulative, latest wins). */
     public static final String DURATION_FIELD = "duration";
+    /** Marks a {@link #fingerprint} of the binary form (one without it is the first, JSON form). */
+    static final String FINGERPRINT_PREFIX = "b1:";
 
     private Aggregation() {
     }
@@ -54,7 +60,7 @@ public final class Aggregation {
         Instant updatedAt = EnrolmentState.later(s.lastInputTime(), treeTime);
         EnrolmentAggregate aggregate = compute(s, tree, updatedAt, attemptCap);
         String fingerprint = fingerprint(aggregate);
-        if (fingerprint.equals(s.fingerprint())) {
+        if (fingerprint.equals(s.fingerprint()) || legacyFingerprintMatches(s.fingerprint(), aggregate)) {
             return new Outcome(null, null, s, s.version());
         }
         CourseCompletedEvent completed = null;
@@ -162,12 +168,69 @@ public final class Aggregation {
         }
     }
 
-    /** Digest of the aggregate's values (not its times): equal digests mean nothing to write or emit. */
-    static String fingerprint(EnrolmentAggregate aggregate) {
+    /**
+     * Digest of the aggregate's values (not its times): equal digests mean nothing to write or emit. SHA-256 over a
+     * binary form of the fields (every map is sorted), prefixed {@value #FINGERPRINT_PREFIX}: the JSON text the first
+     * version hashed cost more than the rest of the computation.
+     */
+    static String fingerprint(EnrolmentAggregate a) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        DataOutputStream out = new DataOutputStream(bytes);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(aggregate.withoutTimes()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            for (String s : new String[]{a.tenantId(), a.userId(), a.courseId(), a.batchId(), a.lastReadContentId()}) {
+                writeNullable(out, s);
+            }
+            out.writeInt(a.status());
+            out.writeInt(a.completedCount());
+            out.writeInt(a.leafNodesCount());
+            out.writeDouble(a.completionPercentage());
+            writeNullable(out, a.completedOn());
+            writeNullable(out, a.lastAccessTime());
+            out.writeInt(a.lastReadContentStatus() == null ? -1 : a.lastReadContentStatus());
+            out.writeInt(a.contentStatus().size());
+            for (Map.Entry<String, Integer> e : a.contentStatus().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            for (Map<String, Double> m : List.of(a.unitCompletion(), a.bestScores(), a.aggregates())) {
+                out.writeInt(m.size());
+                for (Map.Entry<String, Double> e : m.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeDouble(e.getValue());
+                }
+            }
+            out.writeDouble(a.totalScore());
+            out.writeLong(a.timeSpentSeconds());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return FINGERPRINT_PREFIX + HexFormat.of().formatHex(sha256().digest(bytes.toByteArray()), 0, 16);
+    }
+
+    /** Whether a fingerprint of the first (JSON) form, kept in a state written before, matches this aggregate. */
+    static boolean legacyFingerprintMatches(String stored, EnrolmentAggregate aggregate) {
+        return stored != null && !stored.startsWith(FINGERPRINT_PREFIX) && stored.equals(legacyFingerprint(aggregate));
+    }
+
+    /** The first form: SHA-256 of the aggregate's JSON without times (states written before still carry it). */
+    static String legacyFingerprint(EnrolmentAggregate aggregate) {
+        byte[] digest = sha256().digest(Json.write(aggregate.withoutTimes()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static void writeNullable(DataOutputStream out, Object value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value instanceof Instant t) {
+            out.writeLong(t.getEpochSecond());
+            out.writeInt(t.getNano());
+        } else if (value != null) {
+            out.writeUTF(value.toString());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required on every Java platform", e);
         }

@@ -4,7 +4,9 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.concurrent.Semaphore;
  * statements beyond the bound wait in a queue that completing writes drain, so the task reads on while a flush is
  * written (the task starts its next flush only when this one is durable, which bounds the queue). Rows of one
  * enrolments_by_batch partition go together in single-partition UNLOGGED batches (one mutation each); the per-learner
- * tables take one statement a row.
+ * tables take one statement a row. A statement that fails for any reason but an invalid query is sent again, up to
+ * {@value #ATTEMPTS} tries (idempotent upserts), before the flush fails and the container stops.
  */
 public final class CassandraProgressSink implements ProgressSink {
 
@@ -38,7 +41,12 @@ public final class CassandraProgressSink implements ProgressSink {
     private final Semaphore inFlight;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
 
-    private record Pending(Statement<?> statement, CompletableFuture<Void> done) {
+    /** Tries per statement: the upserts are idempotent, so a write that timed out on a busy node is simply sent again. */
+    static final int ATTEMPTS = 4;
+    /** Per try; the driver's 2 s default fails a flush whenever a shared machine stalls Cassandra for a moment. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private record Pending(Statement<?> statement, CompletableFuture<Void> done, int attempt) {
     }
 
     private CassandraProgressSink(AggregatorConfig config) {
@@ -72,7 +80,7 @@ public final class CassandraProgressSink implements ProgressSink {
     }
 
     private CompletableFuture<Void> execute(Statement<?> statement) {
-        Pending p = new Pending(statement, new CompletableFuture<>());
+        Pending p = new Pending(statement.setTimeout(TIMEOUT), new CompletableFuture<>(), 1);
         queue.add(p);
         pump();
         return p.done();
@@ -105,12 +113,18 @@ public final class CassandraProgressSink implements ProgressSink {
                 inFlight.release();
                 if (e == null) {
                     p.done().complete(null);
+                } else if (p.attempt() < ATTEMPTS && !(unwrap(e) instanceof QueryValidationException)) {
+                    queue.add(new Pending(p.statement(), p.done(), p.attempt() + 1)); // timeout, overload, node down
                 } else {
-                    p.done().completeExceptionally(e);
+                    p.done().completeExceptionally(e); // the flush fails: the container stops, a restart replays
                 }
                 pump();
             });
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     @Override

@@ -53,16 +53,17 @@ public record EnrolmentState(String tenantId, String userId, String courseId, St
 
     /** This state joined with one content-state event of the same enrolment. */
     public EnrolmentState absorb(ContentStateEvent event) {
+        return absorb(EnrolmentInput.of(event));
+    }
+
+    /** This state joined with one event's input (see {@link ContentStateReader}). */
+    EnrolmentState absorb(EnrolmentInput input) {
         Map<String, ContentState> merged = new TreeMap<>(contents);
-        for (ContentStateEvent.Content c : event.contents()) {
-            merged.merge(c.contentId(), new ContentState(c.contentId(), c.status(), c.progress(), c.viewCount(),
-                    c.completedCount(), c.lastAccessTime(), c.lastCompletedTime(), c.progressDetails()),
-                    ContentStateMerge::merge);
+        for (ContentState c : input.contents()) {
+            merged.merge(c.contentId(), c, ContentStateMerge::merge);
         }
-        Instant fallbackTs = event.eventTime() != null ? event.eventTime() : inputTime(event);
-        List<StoredAttempt> incoming = event.assessments().stream().map(a -> StoredAttempt.of(a, fallbackTs)).toList();
         return new EnrolmentState(tenantId, userId, courseId, batchId, merged,
-                mergeAttempts(attempts, incoming), later(lastInputTime, inputTime(event)),
+                mergeAttempts(attempts, input.attempts()), later(lastInputTime, input.inputTime()),
                 firstCompletedOn, completionEmitted, version, fingerprint, metrics);
     }
 
@@ -91,10 +92,6 @@ public record EnrolmentState(String tenantId, String userId, String courseId, St
             out.addAll(sorted);
         }
         return out;
-    }
-
-    private static Instant inputTime(ContentStateEvent e) {
-        return e.ingestTime() != null ? e.ingestTime() : e.eventTime();
     }
 
     static Instant later(Instant a, Instant b) {

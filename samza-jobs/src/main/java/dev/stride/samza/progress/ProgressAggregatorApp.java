@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * The progress aggregator: a low-level task application keyed by {@code tenant|user|course|batch}. Inputs and outputs
- * are raw bytes (JSON events; keys are UTF-8 text); the four stores are RocksDB with changelogs. Job-level settings
+ * are raw bytes (JSON events; keys are UTF-8 text); the four stores are RocksDB with changelogs (enrolment states in
+ * {@link EnrolmentStateSerde}'s binary form). Job-level settings
  * (coordination, checkpoints, replication) live in {@code progress-aggregator.properties}; the course-structure stream is
  * made a broadcast input by {@link ProgressAggregatorMain}, which knows its partition count.
  */
@@ -63,7 +64,7 @@ public final class ProgressAggregatorApp implements TaskApplication {
                 .withOutputStream(s.enrolmentProgress())
                 .withOutputStream(s.courseCompleted())
                 .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.STATES,
-                        KVSerde.of(new StringSerde(), new JsonSerde<>(EnrolmentState.class))).withChangelogEnabled())
+                        KVSerde.of(new StringSerde(), new EnrolmentStateSerde())).withChangelogEnabled())
                 .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.TREES,
                         KVSerde.of(new StringSerde(), new JsonSerde<>(CourseStructureEvent.class))).withChangelogEnabled())
                 .withTable(new RocksDbTableDescriptor<>(ProgressAggregatorTask.INDEX,

@@ -1,12 +1,11 @@
 package dev.stride.samza.progress;
 
 import dev.stride.core.course.CourseTree;
-import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.CourseCompletedEvent;
 import dev.stride.core.event.CourseStructureEvent;
 import dev.stride.core.event.EventKeys;
 import dev.stride.core.event.Json;
-import dev.stride.core.event.StrideEvent;
+import dev.stride.core.event.EnrolmentProgressEvent;
 import org.apache.samza.context.Context;
 import org.apache.samza.storage.kv.KeyValueIterator;
 import org.apache.samza.storage.kv.KeyValueStore;
@@ -24,6 +23,7 @@ import org.apache.samza.task.WindowableTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,6 +67,8 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressAggregatorTask.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Resolved once: the mapper would look the serializer up again for every event. */
+    private static final ObjectWriter PROGRESS_WRITER = Json.MAPPER.writerFor(EnrolmentProgressEvent.class);
     /** Set by the runner's SIGTERM hook: each task then commits once more and asks to stop (see {@link #window}). */
     private static volatile boolean stopRequested;
 
@@ -178,16 +180,16 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     }
 
     private void onContentState(IncomingMessageEnvelope envelope) {
-        ContentStateEvent event;
+        String key;
         EnrolmentState before;
         EnrolmentState after;
         try {
-            event = Json.read(bytes(envelope.getMessage()), ContentStateEvent.class);
-            String key = EventKeys.enrolmentKey(event.tenantId(), event.userId(), event.courseId(), event.batchId());
+            EnrolmentInput input = ContentStateReader.read(bytes(envelope.getMessage()));
+            key = EventKeys.enrolmentKey(input.tenantId(), input.userId(), input.courseId(), input.batchId());
             before = states.get(key);
             EnrolmentState base = before != null ? before
-                    : EnrolmentState.empty(event.tenantId(), event.userId(), event.courseId(), event.batchId());
-            after = base.absorb(event);
+                    : EnrolmentState.empty(input.tenantId(), input.userId(), input.courseId(), input.batchId());
+            after = base.absorb(input);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             LOG.warn("skipping malformed content-state event at {} offset {}: {}", envelope.getSystemStreamPartition(),
                     envelope.getOffset(), e.toString()); // a poison message must not stop every enrolment of the partition
@@ -197,10 +199,10 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
             return; // a duplicate or an older state: nothing can change
         }
         if (before == null) {
-            index.put(indexKey(after), after.key());
+            index.put(indexKey(after), key);
         }
-        states.put(after.key(), after);
-        markDirty(after.key()); // computed at the next flush (parked there while the course's tree is unknown)
+        states.put(key, after);
+        markDirty(key); // computed at the next flush (parked there while the course's tree is unknown)
     }
 
     private void onCourseStructure(IncomingMessageEnvelope envelope, MessageCollector collector) {
@@ -328,10 +330,11 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
             return null;
         }
         states.put(state.key(), outcome.state());
-        send(collector, progressStream, outcome.progress().toEvent(outcome.version()));
+        EnrolmentProgressEvent progress = outcome.progress().toEvent(outcome.version());
+        send(collector, progressStream, progress.key(), PROGRESS_WRITER.writeValueAsBytes(progress));
         CourseCompletedEvent completed = outcome.completed();
         if (completed != null) {
-            send(collector, completedStream, completed);
+            send(collector, completedStream, completed.key(), Json.writeBytes(completed));
         }
         return outcome.progress();
     }
@@ -348,11 +351,9 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         return cached;
     }
 
-    private static void send(MessageCollector collector, SystemStream stream, StrideEvent event) {
-        String key = event.key();
+    private static void send(MessageCollector collector, SystemStream stream, String key, byte[] json) {
         // partitionKey is the String key: Samza partitions by its hashCode, stable across JVMs (a byte[]'s is not)
-        collector.send(new OutgoingMessageEnvelope(stream, key, key.getBytes(StandardCharsets.UTF_8),
-                Json.writeBytes(event)));
+        collector.send(new OutgoingMessageEnvelope(stream, key, key.getBytes(StandardCharsets.UTF_8), json));
     }
 
     private static Instant treeTime(CourseStructureEvent e) {

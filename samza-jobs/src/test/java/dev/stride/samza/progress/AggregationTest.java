@@ -107,6 +107,22 @@ class AggregationTest {
     }
 
     @Test
+    void aFingerprintOfTheFirstJsonFormStillMeansUnchanged() {
+        EnrolmentState s = fold(List.of(content("u1", "a", 2, 1), attempt("u1", "x", 7, 3)));
+        Aggregation.Outcome first = Aggregation.step(s, tree(), T0, 25);
+        assertThat(first.state().fingerprint()).startsWith(Aggregation.FINGERPRINT_PREFIX);
+        EnrolmentState olderJob = first.state().withEmission(first.state().firstCompletedOn(),
+                first.state().completionEmitted(), first.version(), Aggregation.legacyFingerprint(first.progress()),
+                first.state().metrics());
+
+        assertThat(Aggregation.step(olderJob, tree(), T0, 25).progress()).isNull(); // restored from an old changelog
+        Aggregation.Outcome changed = Aggregation.step(olderJob.absorb(content("u1", "b", 2, 9)), tree(), T0, 25);
+        assertThat(changed.progress()).isNotNull();
+        assertThat(changed.state().fingerprint()).startsWith(Aggregation.FINGERPRINT_PREFIX);
+        assertThat(Aggregation.fingerprint(changed.progress())).isNotEqualTo(Aggregation.fingerprint(first.progress()));
+    }
+
+    @Test
     void aCourseWithoutRequiredLeavesIsCompleteOnceStarted() {
         CourseTree optionalOnly = CourseTree.of("c1", "all optional",
                 List.of(new dev.stride.core.course.CourseNode("o", null, null, List.of(), true, null)));
