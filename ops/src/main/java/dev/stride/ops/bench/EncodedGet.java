@@ -18,10 +18,14 @@ import java.util.zip.GZIPInputStream;
  * GETs as a browser does them: `Accept-Encoding: gzip` and the answer decompressed to its text before the request
  * counts as done (the decompression is in the measured latency), or identity for the plain figure, or a
  * revalidation with `If-None-Match`. A gzip request answered without `Content-Encoding: gzip` counts as failed
- * (status -1), so a figure can never be an identity answer in disguise.
+ * (status -1), so a figure can never be an identity answer in disguise. Requests time out after 5 s (an error in the
+ * figures): now and then one keep-alive request never completes here (the service sees a cancelled exchange of a few
+ * ms; docs/BENCHMARKS.md, issue 4 session 3), and a 30 s wait would swallow a whole measured window.
  */
 final class EncodedGet {
   enum Mode { GZIP, IDENTITY }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpClient http;
   private final String baseUrl;
@@ -33,7 +37,7 @@ final class EncodedGet {
 
   /** A GET; {@code ifNoneMatch} may be null. The response's body is the decoded text. */
   CompletableFuture<StrideClient.Response> get(String path, String token, Mode mode, String ifNoneMatch) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + token).GET();
     if (mode == Mode.GZIP) {
       b.header("Accept-Encoding", "gzip");
@@ -49,7 +53,7 @@ final class EncodedGet {
    * its TTL, so the tag changed) replaces the held tag and is counted in {@code full}.
    */
   CompletableFuture<StrideClient.Response> revalidate(String path, String token, AtomicReference<String> etag, LongAdder full) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").header("If-None-Match", etag.get()).GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
       if (r.statusCode() == 200) {
