@@ -256,6 +256,30 @@ class GroupProgressIT {
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
     }
 
+    @Test
+    void activityAggComesGzippedToo() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"request\":{\"groupId\":\"" + groupId + "\",\"activityId\":\"c1\",\"activityType\":\"Course\"}}";
+        HttpResponse<byte[]> plain = post(http, body, Map.of());
+        HttpResponse<byte[]> gzip = post(http, body, Map.of("Accept-Encoding", "gzip"));
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzip.headers().firstValue("ETag")).as("no revalidation for a POST").isEmpty();
+        assertThat(withoutPerResponseFields(new String(GzipDecode.strict(gzip.body()), StandardCharsets.UTF_8)))
+                .isEqualTo(withoutPerResponseFields(new String(plain.body(), StandardCharsets.UTF_8)))
+                .contains("\"metric\":\"enrolmentCount\"");
+    }
+
+    private static HttpResponse<byte[]> post(HttpClient http, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port + "/v1/group/activity/agg"))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static HttpResponse<byte[]> raw(HttpClient http, String path, String token, Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port + path)).header("Authorization", "Bearer " + token);
         headers.forEach(b::header);
