@@ -1,7 +1,8 @@
 -- Trend chart, activity, exact form: per UTC day of one batch, the learners active and the content-state changes
--- accepted, from the raw rows (one per change). The trend endpoint reads learner_activity/trend-activity (sketches,
--- ~24 rolled-up rows a day) and runs this one only for a day whose sketches could only estimate (more than 65,536
--- distinct ids of a kind that day); it costs one group per row (p95 ~1.9 s per week of a 1M-row month, BENCHMARKS.md).
+-- accepted, from the raw rows (one per change). The trend endpoint reads learner_activity/trend-learners and
+-- trend-updates (sketches, ~24 rolled-up rows a day) and runs this one only for a day whose sketches could only
+-- estimate (more than 65,536 learners that day, or 16,384 changes in one of its hours); it costs one group per row
+-- (p95 ~1.9 s per week of a 1M-row month, BENCHMARKS.md).
 -- Idempotent against duplicated rows (Druid is append-only and the feed is at-least-once): both figures are exact
 -- distinct counts of ids. The inner GROUP BY keeps one row per (day, user_id, row_id), so a row ingested twice
 -- (same row_id, same time) is one row; then COUNT(*) per (day, user) and per day count distinct row_ids and distinct

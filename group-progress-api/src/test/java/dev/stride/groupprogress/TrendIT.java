@@ -151,7 +151,7 @@ class TrendIT {
         // The sketched query itself says it can only estimate that day...
         var sketched = new dev.stride.druid.DruidSql(druid.broker(), Duration.ofSeconds(10),
                 Map.of(DruidDatasource.LEARNER_ACTIVITY.datasource(), small))
-                .query("learner_activity/trend-activity", r -> dev.stride.druid.ThetaCount.parse(r.getString("updates_bounds")),
+                .query("learner_activity/trend-updates", r -> dev.stride.druid.ThetaCount.parse(r.getString("updates_bounds")),
                         T, "c1", "b9", at(1, 0).toEpochMilli(), at(2, 0).toEpochMilli());
         assertThat(sketched).singleElement().extracting(dev.stride.druid.ThetaCount::exact).isEqualTo(false);
 

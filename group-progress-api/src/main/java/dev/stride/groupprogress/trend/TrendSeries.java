@@ -7,15 +7,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Pure: the daily series from the two Druid queries' rows, every day of the window filled in. */
 final class TrendSeries {
+
+    private static final long DAY_MS = 86_400_000L;
 
     /** A day's activity: a row of {@code learner_progress/trend-activity}, or an exact day of the sketched query. */
     record Activity(LocalDate date, long activeLearners, long contentUpdates) {
     }
 
-    /** A row of {@code learner_activity/trend-activity}: the day's distinct learners and row ids from theta sketches. */
+    /** A row of {@code learner_activity/trend-learners}: the day's distinct learners from a theta sketch union. */
+    record DayLearners(LocalDate date, ThetaCount learners) {
+    }
+
+    /** A row of {@code learner_activity/trend-updates}: one UTC hour's distinct row ids from a theta sketch union. */
+    record HourUpdates(long hourMs, ThetaCount updates) {
+    }
+
+    /** A day's distinct learners and row ids from the sketches (the row ids as the sum of the day's hours). */
     record SketchedActivity(LocalDate date, ThetaCount learners, ThetaCount updates) {
 
         /** Both sketches kept every id of the day, so both counts are exact. */
@@ -36,6 +49,29 @@ final class TrendSeries {
     }
 
     private TrendSeries() {
+    }
+
+    /**
+     * The sketched days: each day's learners, and its hours' content updates added up (exact: a row id belongs to
+     * one hour, all its copies carry the same time); a day is exact only if its learners and every one of its hours
+     * are.
+     */
+    static List<SketchedActivity> sketched(List<DayLearners> learners, List<HourUpdates> hours) {
+        Map<LocalDate, ThetaCount> learnersOn = new TreeMap<>();
+        learners.forEach(d -> learnersOn.put(d.date(), d.learners()));
+        Map<LocalDate, ThetaCount> updatesOn = new TreeMap<>();
+        for (HourUpdates h : hours) {
+            updatesOn.merge(LocalDate.ofEpochDay(Math.floorDiv(h.hourMs(), DAY_MS)), h.updates(),
+                    (a, b) -> new ThetaCount(a.count() + b.count(), a.exact() && b.exact()));
+        }
+        ThetaCount none = new ThetaCount(0, true);
+        Set<LocalDate> days = new TreeSet<>(learnersOn.keySet());
+        days.addAll(updatesOn.keySet());
+        List<SketchedActivity> out = new ArrayList<>(days.size());
+        for (LocalDate d : days) {
+            out.add(new SketchedActivity(d, learnersOn.getOrDefault(d, none), updatesOn.getOrDefault(d, none)));
+        }
+        return out;
     }
 
     static List<TrendPoint> build(LocalDate from, LocalDate to, List<Activity> activity, List<Enrolments> enrolments) {

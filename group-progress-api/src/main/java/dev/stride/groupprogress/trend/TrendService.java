@@ -6,7 +6,9 @@ import dev.stride.api.web.ApiException;
 import dev.stride.druid.DruidSql;
 import dev.stride.druid.ThetaCount;
 import dev.stride.groupprogress.trend.TrendSeries.Activity;
+import dev.stride.groupprogress.trend.TrendSeries.DayLearners;
 import dev.stride.groupprogress.trend.TrendSeries.Enrolments;
+import dev.stride.groupprogress.trend.TrendSeries.HourUpdates;
 import dev.stride.groupprogress.trend.TrendSeries.SketchedActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,9 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A batch's trend from Druid: two named queries (activity from the rolled-up {@code learner_activity}, completions
- * from {@code enrolment_progress}), each a blocking JDBC call on the bounded elastic scheduler, the whole answer bounded
+ * A batch's trend from Druid: three named queries side by side (learners per day and content updates per hour from the
+ * rolled-up {@code learner_activity}, completions from {@code enrolment_progress}), each a blocking JDBC call on the
+ * bounded elastic scheduler, the whole answer bounded
  * by {@code stride.druid.timeout} (+1 s) so an outage is a prompt 503 and never holds a request. A day whose sketches
  * held more distinct ids than they keep (an estimate, not a count) is counted again exactly from
  * {@code learner_progress}.
@@ -34,7 +37,8 @@ import java.util.concurrent.TimeoutException;
 @Service
 public class TrendService {
 
-    static final String ACTIVITY = "learner_activity/trend-activity";
+    static final String LEARNERS = "learner_activity/trend-learners";
+    static final String UPDATES = "learner_activity/trend-updates";
     static final String EXACT_ACTIVITY = "learner_progress/trend-activity";
     static final String ENROLMENTS = "enrolment_progress/trend-enrolments";
     private static final long DAY_MS = 86_400_000L;
@@ -64,7 +68,14 @@ public class TrendService {
     private Mono<Trend> compute(Key k) {
         long toMs = millis(k.to().plusDays(1));
         long deadline = System.nanoTime() + bound.toNanos();
-        Mono<List<Activity>> activity = blocking(() -> activity(k, deadline));
+        long fromMs = millis(k.from());
+        // the two sketched queries run side by side; then any day they could only estimate is counted exactly
+        Mono<List<DayLearners>> learners = blocking(() -> druid.query(LEARNERS, TrendService::learners, k.tenant(),
+                k.courseId(), k.batchId(), fromMs, toMs));
+        Mono<List<HourUpdates>> updates = blocking(() -> druid.query(UPDATES, TrendService::updates, k.tenant(),
+                k.courseId(), k.batchId(), fromMs, toMs));
+        Mono<List<Activity>> activity = Mono.zip(learners, updates)
+                .flatMap(t -> blocking(() -> exact(k, TrendSeries.sketched(t.getT1(), t.getT2()), deadline)));
         Mono<List<Enrolments>> enrolments = blocking(() -> druid.query(ENROLMENTS, TrendService::enrolments,
                 k.tenant(), k.courseId(), k.batchId(), toMs));
         return Mono.zip(activity, enrolments)
@@ -79,10 +90,8 @@ public class TrendService {
                 });
     }
 
-    /** The window's days from the sketches in one query; a day they could only estimate is counted exactly. */
-    private List<Activity> activity(Key k, long deadline) {
-        List<SketchedActivity> days = druid.query(ACTIVITY, TrendService::sketched, k.tenant(), k.courseId(),
-                k.batchId(), millis(k.from()), millis(k.to().plusDays(1)));
+    /** The sketched days as they are, but a day they could only estimate, counted exactly from the raw rows. */
+    private List<Activity> exact(Key k, List<SketchedActivity> days, long deadline) {
         List<Activity> out = new ArrayList<>(days.size());
         for (SketchedActivity day : days) {
             if (day.exact()) {
@@ -104,9 +113,12 @@ public class TrendService {
         return Mono.fromCallable(call).subscribeOn(jdbc);
     }
 
-    private static SketchedActivity sketched(ResultSet r) throws SQLException {
-        return new SketchedActivity(day(r.getLong("day_ms")), ThetaCount.parse(r.getString("learners_bounds")),
-                ThetaCount.parse(r.getString("updates_bounds")));
+    private static DayLearners learners(ResultSet r) throws SQLException {
+        return new DayLearners(day(r.getLong("day_ms")), ThetaCount.parse(r.getString("learners_bounds")));
+    }
+
+    private static HourUpdates updates(ResultSet r) throws SQLException {
+        return new HourUpdates(r.getLong("hour_ms"), ThetaCount.parse(r.getString("updates_bounds")));
     }
 
     private static Activity activity(ResultSet r) throws SQLException {

@@ -2,6 +2,8 @@ package dev.stride.groupprogress.trend;
 
 import dev.stride.druid.ThetaCount;
 import dev.stride.groupprogress.trend.TrendSeries.Activity;
+import dev.stride.groupprogress.trend.TrendSeries.DayLearners;
+import dev.stride.groupprogress.trend.TrendSeries.HourUpdates;
 import dev.stride.groupprogress.trend.TrendSeries.Enrolments;
 import dev.stride.groupprogress.trend.TrendSeries.SketchedActivity;
 import org.junit.jupiter.api.Test;
@@ -50,5 +52,21 @@ class TrendSeriesTest {
         assertThat(exact.activity()).isEqualTo(new Activity(D, 10_000, 33_334));
         assertThat(new SketchedActivity(D, new ThetaCount(10_000, true), new ThetaCount(70_112, false)).exact()).isFalse();
         assertThat(new SketchedActivity(D, new ThetaCount(70_112, false), new ThetaCount(80_000, true)).exact()).isFalse();
+    }
+
+    @Test
+    void aDaysUpdatesAreItsHoursAddedUpAndExactOnlyIfEveryHourIs() {
+        long d0 = D.toEpochDay() * 86_400_000L;
+        long hour = 3_600_000L;
+        List<SketchedActivity> days = TrendSeries.sketched(
+                List.of(new DayLearners(D, new ThetaCount(3, true)), new DayLearners(D.plusDays(1), new ThetaCount(2, true))),
+                List.of(new HourUpdates(d0, new ThetaCount(4, true)), new HourUpdates(d0 + 23 * hour, new ThetaCount(5, true)),
+                        new HourUpdates(d0 + 24 * hour, new ThetaCount(20_000, false)),
+                        new HourUpdates(d0 + 25 * hour, new ThetaCount(1, true))));
+        assertThat(days).containsExactly(
+                new SketchedActivity(D, new ThetaCount(3, true), new ThetaCount(9, true)),
+                new SketchedActivity(D.plusDays(1), new ThetaCount(2, true), new ThetaCount(20_001, false)));
+        assertThat(days.get(0).exact()).isTrue();
+        assertThat(days.get(1).exact()).isFalse();
     }
 }

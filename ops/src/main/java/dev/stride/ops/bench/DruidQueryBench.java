@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,9 +37,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The cohort GROUP BY over a large batch: {@code rows} generated learner_progress rows of one batch (one cohort) go once
  * through Kafka into two bench datasources, each with druid-specs' supervisor spec (raw {@code learner_progress} and
  * rolled-up {@code learner_activity}, both reading the one topic as in production), then the trend chart's activity
- * path runs N times through Avatica, one after another, the way group-progress-api runs it: the sketched query over
- * the whole window ({@code learner_activity/trend-activity}: per day, distinct learners and content updates), plus the
- * exact recount from the raw rows ({@code learner_progress/trend-activity}) of any day the sketches only estimate.
+ * path runs N times through Avatica, one after another, the way group-progress-api runs it: learners per day
+ * ({@code learner_activity/trend-learners}) and content updates per hour ({@code learner_activity/trend-updates}) over
+ * the whole window side by side, the hours added up per day, plus the exact recount from the raw rows
+ * ({@code learner_progress/trend-activity}) of any day the sketches only estimate.
  */
 public final class DruidQueryBench {
   static final String TENANT = "bench-druid";
@@ -90,9 +94,10 @@ public final class DruidQueryBench {
 
     long[] check = new long[3];
     Histogram latency = new Histogram(3);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
     for (int i = 0; i < warmup + runs; i++) {
       long start = System.nanoTime();
-      List<long[]> days = activity(druid);
+      List<long[]> days = activity(druid, pool);
       long micros = (System.nanoTime() - start) / 1_000;
       if (i >= warmup) {
         latency.recordValue(micros);
@@ -101,6 +106,7 @@ public final class DruidQueryBench {
       check[1] = days.stream().mapToLong(d -> d[1]).sum();
       check[2] = days.stream().filter(d -> d[2] == 1).count();
     }
+    pool.shutdown();
     for (String datasource : started) {
       // Its task publishes and hands the rows off to the historical, then frees its indexer slot; the rows stay.
       admin.terminate(datasource);
@@ -108,8 +114,8 @@ public final class DruidQueryBench {
     if (check[1] != rows) {
       throw new IllegalStateException("the query counted " + check[1] + " content updates, expected " + rows);
     }
-    out.printf("cohort GROUP BY (trend activity as the trend endpoint runs it: learner_activity sketches, %d days in one"
-        + " query, %d of them recounted exactly from learner_progress) over %,d rows, %d runs after %d warm-up:"
+    out.printf("cohort GROUP BY (trend activity as the trend endpoint runs it: learner_activity sketches, learners per day"
+        + " and updates per hour side by side, %d days, %d of them recounted exactly from learner_progress) over %,d rows, %d runs after %d warm-up:"
         + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 <= 300 ms); load average now %s%n", check[0],
         check[2], rows, runs, warmup, ms(latency, 50), ms(latency, 95), ms(latency, 99), latency.getMaxValue() / 1000.0,
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
@@ -123,20 +129,31 @@ public final class DruidQueryBench {
    * The trend endpoint's activity path over the cohort's days: [active learners, content updates, 1 when the day was
    * recounted exactly because its sketches could only estimate it].
    */
-  private static List<long[]> activity(DruidSql druid) {
+  private static List<long[]> activity(DruidSql druid, ExecutorService pool) throws Exception {
     long from = millis(FIRST_DAY);
     long to = millis(FIRST_DAY.plusDays(DAYS));
+    Future<List<Object[]>> hours = pool.submit(() -> druid.query("learner_activity/trend-updates",
+        r -> new Object[] {r.getLong("hour_ms"), ThetaCount.parse(r.getString("updates_bounds"))}, TENANT, COURSE, BATCH,
+        from, to));
+    List<Object[]> learnerDays = druid.query("learner_activity/trend-learners",
+        r -> new Object[] {r.getLong("day_ms"), ThetaCount.parse(r.getString("learners_bounds"))}, TENANT, COURSE, BATCH,
+        from, to);
+    Map<Long, long[]> updates = new java.util.TreeMap<>(); // day -> [sum of the hours, inexact hours]
+    for (Object[] h : hours.get()) {
+      ThetaCount c = (ThetaCount) h[1];
+      long[] day = updates.computeIfAbsent(Math.floorDiv((Long) h[0], 86_400_000L) * 86_400_000L, d -> new long[2]);
+      day[0] += c.count();
+      day[1] += c.exact() ? 0 : 1;
+    }
     List<long[]> days = new ArrayList<>();
-    for (Object[] day : druid.query("learner_activity/trend-activity", r -> new Object[] {r.getLong("day_ms"),
-        ThetaCount.parse(r.getString("learners_bounds")), ThetaCount.parse(r.getString("updates_bounds"))},
-        TENANT, COURSE, BATCH, from, to)) {
-      ThetaCount learners = (ThetaCount) day[1];
-      ThetaCount updates = (ThetaCount) day[2];
-      if (learners.exact() && updates.exact()) {
-        days.add(new long[] {learners.count(), updates.count(), 0});
+    for (Object[] d : learnerDays) {
+      long dayMs = (Long) d[0];
+      ThetaCount learners = (ThetaCount) d[1];
+      long[] u = updates.getOrDefault(dayMs, new long[] {0, 0});
+      if (learners.exact() && u[1] == 0) {
+        days.add(new long[] {learners.count(), u[0], 0});
         continue;
       }
-      long dayMs = (Long) day[0];
       for (long[] exact : druid.query("learner_progress/trend-activity",
           r -> new long[] {r.getLong("active_learners"), r.getLong("content_updates"), 1}, TENANT, COURSE, BATCH, dayMs,
           dayMs + 86_400_000L)) {

@@ -55,24 +55,33 @@ final class ReportQueries {
     }
 
     /**
-     * The trend endpoint's query itself (druid-specs' {@code learner_activity/trend-activity.sql} on the private
-     * datasource), per batch: [batch, day (epoch ms), active learners, content updates, both counts exact].
+     * The trend endpoint's queries themselves (druid-specs' {@code learner_activity/trend-learners.sql} and
+     * {@code trend-updates.sql} on the private datasource), per batch and day: [batch, day (epoch ms), active
+     * learners, content updates (the day's hours added up), both counts exact].
      */
     private List<List<Object>> trendActivity() throws IOException, InterruptedException {
-        String sql;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sql/learner_activity/trend-activity.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("FROM \"learner_activity\"", "FROM \"" + activityDs + "\"");
-        }
         List<List<Object>> out = new ArrayList<>();
         for (String batch : List.of("b1", "b2")) {
-            for (List<Object> r : druid.rows(sql, tenant, "c1", batch, 0L, 4_102_444_800_000L)) {
+            Map<Long, ThetaCount> updates = new TreeMap<>();
+            for (List<Object> r : druid.rows(sql("trend-updates"), tenant, "c1", batch, 0L, 4_102_444_800_000L)) {
+                long day = Math.floorDiv((Long) r.get(0), 86_400_000L) * 86_400_000L;
+                updates.merge(day, ThetaCount.parse((String) r.get(1)),
+                        (a, b) -> new ThetaCount(a.count() + b.count(), a.exact() && b.exact()));
+            }
+            for (List<Object> r : druid.rows(sql("trend-learners"), tenant, "c1", batch, 0L, 4_102_444_800_000L)) {
                 ThetaCount learners = ThetaCount.parse((String) r.get(1));
-                ThetaCount updates = ThetaCount.parse((String) r.get(2));
-                out.add(List.of(batch, r.get(0), learners.count(), updates.count(), learners.exact() && updates.exact()));
+                ThetaCount day = updates.getOrDefault((Long) r.get(0), new ThetaCount(-1, false));
+                out.add(List.of(batch, r.get(0), learners.count(), day.count(), learners.exact() && day.exact()));
             }
         }
         return out;
+    }
+
+    private String sql(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sql/learner_activity/" + name + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("FROM \"learner_activity\"", "FROM \"" + activityDs + "\"");
+        }
     }
 
     /** Distinct rows that reached Druid: [learner_progress, enrolment_progress, learner_activity]. */
