@@ -30,10 +30,13 @@ public record StrideProperties(@DefaultValue Kafka kafka, @DefaultValue Content 
      * @param minAge      rows younger than this belong to requests still in flight and are left to them
      * @param deleteWindow published rows are deleted together this long after the first of them (well under minAge)
      * @param deleteBatch  at most this many deletes in one batch
+     * @param relayOverlap each sweep reads again this far before a tenant's checkpoint: a row whose request stalled or
+     *                     whose API instance's clock lags the relay's by less than this is still found
      */
     public record Outbox(@DefaultValue("true") boolean relayEnabled,
                          @DefaultValue("5s") Duration minAge,
                          @DefaultValue("20ms") Duration deleteWindow,
-                         @DefaultValue("200") int deleteBatch) {
+                         @DefaultValue("200") int deleteBatch,
+                         @DefaultValue("60s") Duration relayOverlap) {
     }
 }

@@ -34,6 +34,7 @@ public class OutboxDeletes {
     private final Scheduler timer = Schedulers.single();
     private final Queue<OutboxRepository.Row> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong batches = new AtomicLong();
 
     public OutboxDeletes(OutboxRepository outbox, StrideProperties props) {
@@ -46,9 +47,22 @@ public class OutboxDeletes {
     public void deleteLater(OutboxRepository.Row row) {
         queue.add(row);
         if (flushScheduled.compareAndSet(false, true)) {
-            timer.schedule(() -> flush().subscribe(null, e -> log.warn("Outbox delete failed, the relay will republish"
-                    + " (duplicates, dropped by event id): {}", e.toString())), window.toMillis(), TimeUnit.MILLISECONDS);
+            scheduleFlush();
         }
+    }
+
+    private void scheduleFlush() {
+        timer.schedule(this::timedFlush, window.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One flush in flight at a time: while Cassandra stalls, rows wait in the queue instead of requests piling up. */
+    private void timedFlush() {
+        if (!flushing.compareAndSet(false, true)) {
+            scheduleFlush();
+            return;
+        }
+        flush().doFinally(signal -> flushing.set(false)).subscribe(null, e -> log.warn("Outbox delete failed, the relay"
+                + " will republish (duplicates, dropped by event id): {}", e.toString()));
     }
 
     /** Deletes every queued row now; completes when Cassandra acknowledged the deletes. */

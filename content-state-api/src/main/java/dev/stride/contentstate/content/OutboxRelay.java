@@ -43,20 +43,25 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes and deletes every row created before {@code cutoff}, per tenant from its checkpoint (less minAge, for
-     * rows inserted a little after their creation time) on, then moves the checkpoint to {@code cutoff}; stops at the
-     * first failed publish, leaving that tenant's checkpoint where it was.
+     * Publishes and deletes every row created before {@code cutoff}, per tenant from its checkpoint (less relayOverlap,
+     * for rows inserted after their creation time: a stalled request, a lagging clock) on, then moves the checkpoint to {@code cutoff}; a tenant stops
+     * at its first failed publish, leaving its checkpoint where it was, and the sweep goes on with the next tenant.
      */
     public Mono<Long> relayOlderThan(Instant cutoff) {
         return outbox.checkpoints()
-                .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.minAge()), cutoff)
+                .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.relayOverlap()), cutoff)
                         .concatMap(row -> assembler.assemble(row.pending())
                                 .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
                                 .then(outbox.delete(row))
                                 .thenReturn(row))
                         .count()
                         .flatMap(n -> cutoff.isAfter(c.cleanBefore())
-                                ? outbox.advance(c.tenant(), cutoff).thenReturn(n) : Mono.just(n)))
+                                ? outbox.advance(c.tenant(), cutoff).thenReturn(n) : Mono.just(n))
+                        // one tenant's failure keeps its checkpoint and does not hold up the tenants after it
+                        .onErrorResume(e -> {
+                            log.warn("Outbox relay stopped for tenant {}: {}", c.tenant(), e.toString());
+                            return Mono.just(0L);
+                        }))
                 .reduce(0L, Long::sum)
                 .doOnNext(n -> {
                     if (n > 0) {
