@@ -144,11 +144,25 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 return;
             }
+            runNight(nightly, next.toLocalDate(), worker);
+            // once more after the claims' lease: reports whose claimer died mid-report are written now
             try {
-                nightly.run(next.toLocalDate(), worker::stopping);
-            } catch (RuntimeException e) {
-                LOG.warn("nightly reports failed: {}", e.toString());
+                if (stopping.await(NightlyClaims.LEASE.plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
+            runNight(nightly, next.toLocalDate(), worker);
+        }
+    }
+
+    private static void runNight(NightlyReports nightly, java.time.LocalDate date, JobWorker worker) {
+        try {
+            nightly.run(date, worker::stopping);
+        } catch (RuntimeException e) {
+            LOG.warn("nightly reports failed: {}", e.toString());
         }
     }
 }

@@ -94,6 +94,7 @@ public final class NightlyReports {
                 rows += write(progress, tenant, Map.of("batchId", batchId, "courseId", batch.courseId()),
                         ReportPaths.nightlyBatch(tenant, ProgressExhaust.NAME, batchId, date), reportKey, date);
                 batchReports++;
+                keep(tenant, date, reportKey);
             } catch (Exception e) {
                 failures++;
                 giveBack(tenant, date, ProgressExhaust.NAME + ":" + batchId);
@@ -119,6 +120,7 @@ public final class NightlyReports {
                 rows += write(groups, tenant, Map.of("groupId", groupId),
                         ReportPaths.nightlyGroup(tenant, GroupProgressReport.NAME, groupId, date), reportKey, date);
                 groupReports++;
+                keep(tenant, date, reportKey);
             } catch (Exception e) {
                 failures++;
                 giveBack(tenant, date, GroupProgressReport.NAME + ":" + groupId);
@@ -131,6 +133,15 @@ public final class NightlyReports {
                 elsewhere, rows,
                 Math.round((System.nanoTime() - start) / 1e9));
         return outcome;
+    }
+
+    private void keep(String tenant, LocalDate date, String reportKey) {
+        try {
+            claims.done(tenant, date, reportKey);
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark {} for {} written (its lease expires and a later pass writes it again): {}", reportKey,
+                    date, e.toString());
+        }
     }
 
     private void giveBack(String tenant, LocalDate date, String reportKey) {

@@ -245,6 +245,25 @@ class ReportsIT {
         assertThat(late.claimedElsewhere()).isGreaterThanOrEqualTo(expected);
     }
 
+    @Test
+    void aClaimWhoseInstanceDiedMidReportExpiresAndTheNextPassWritesTheReport() throws Exception {
+        LocalDate night = TODAY.plusDays(9);
+        // an instance claims b1's report with a 2 s lease and dies before writing it
+        NightlyClaims crashed = NightlyClaims.inCassandra(f.session, "crashed", java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(2));
+        assertThat(crashed.take("t1", night, "progress-exhaust:b1")).isTrue();
+        NightlyReports serve = instance("serve-b");
+        NightlyReports.Outcome first = serve.run(night, () -> false);
+        assertThat(first.claimedElsewhere()).isEqualTo(1);
+        assertThat(f.generator.files().list("t1", "progress-exhaust:b1")).noneMatch(r -> r.reportDate().equals(night));
+        Thread.sleep(3_000);
+        NightlyReports.Outcome second = serve.run(night, () -> false); // what serve does once the lease has passed
+        assertThat(second.batchReports()).as("only the abandoned report: the written ones stay claimed").isEqualTo(1);
+        assertThat(second.groupReports()).isZero();
+        assertThat(f.generator.files().list("t1", "progress-exhaust:b1")).filteredOn(r -> r.reportDate().equals(night))
+                .hasSize(1);
+    }
+
     private static NightlyReports instance(String owner) {
         return new NightlyReports(f.session, f.generator.datasets(), f.generator.writer(),
                 NightlyClaims.inCassandra(f.session, owner, java.time.Clock.systemUTC()));
