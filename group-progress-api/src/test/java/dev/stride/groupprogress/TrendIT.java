@@ -131,6 +131,24 @@ class TrendIT {
     }
 
     @Test
+    void daysBeforeTheRollupsFirstDayAreCountedExactlyFromTheRawRows() throws InterruptedException {
+        // An upgraded deployment: the rollup was created after its topic had dropped day 1, so it holds days 2 and 3.
+        String lateRaw = druid.create(DruidDatasource.LEARNER_PROGRESS);
+        String lateActivity = druid.createFromTopicOf(DruidDatasource.LEARNER_ACTIVITY, lateRaw);
+        List<String> fromDay2 = learnerRows.stream().filter(r -> !r.contains("2026-11-01")).toList();
+        assertThat(fromDay2).hasSizeBetween(1, learnerRows.size() - 1);
+        druid.produce(lateRaw, fromDay2);
+        druid.awaitRows(lateActivity, fromDay2.size(), Duration.ofSeconds(90));
+        try (TestApi upgraded = api.twin(Map.of("stride.druid.broker-url", druid.broker(),
+                "stride.druid.cache-ttl", "PT0S",
+                "stride.druid.datasources.learner_progress", learners, // the raw rows, all days
+                "stride.druid.datasources.learner_activity", lateActivity,
+                "stride.druid.datasources.enrolment_progress", enrolments))) {
+            assertSeries(new Calls(upgraded.client).get(TREND, TEACHER).expect(200).result());
+        }
+    }
+
+    @Test
     void aDayWithMoreIdsThanTheSketchesKeepIsCountedExactly(StrideStack stack) throws InterruptedException {
         // Sketches of 16 entries (production keeps 65,536): 30 learners and 60 changes in one hour overflow them.
         String raw = druid.create(DruidDatasource.LEARNER_PROGRESS);

@@ -31,15 +31,17 @@ import java.util.concurrent.TimeoutException;
  * rolled-up {@code learner_activity}, completions from {@code enrolment_progress}), each a blocking JDBC call on the
  * bounded elastic scheduler, the whole answer bounded
  * by {@code stride.druid.timeout} (+1 s) so an outage is a prompt 503 and never holds a request. A day whose sketches
- * held more distinct ids than they keep (an estimate, not a count) is counted again exactly from
- * {@code learner_progress}.
+ * held more distinct ids than they keep (an estimate, not a count), and a day before the rollup's first day, are
+ * counted exactly from {@code learner_progress}.
  */
 @Service
 public class TrendService {
 
     static final String LEARNERS = "learner_activity/trend-learners";
     static final String UPDATES = "learner_activity/trend-updates";
+    static final String FIRST_ROLLED_UP_DAY = "learner_activity/first-day";
     static final String EXACT_ACTIVITY = "learner_progress/trend-activity";
+    private static final long FIRST_DAY_RECHECK_NANOS = Duration.ofMinutes(1).toNanos();
     static final String ENROLMENTS = "enrolment_progress/trend-enrolments";
     private static final long DAY_MS = 86_400_000L;
     private static final Logger log = LoggerFactory.getLogger(TrendService.class);
@@ -52,6 +54,8 @@ public class TrendService {
     private final Scheduler jdbc = Schedulers.boundedElastic();
     // Many dashboards of one batch refresh often: one Druid round per batch and window per TTL (failures not kept).
     private final AsyncCache<Key, Trend> answers;
+    private volatile long firstRolledUpDayMs;
+    private volatile long firstDayCheckedAt;
 
     public TrendService(DruidProperties props) {
         this.druid = new DruidSql(props.brokerUrl(), props.timeout(), props.datasources());
@@ -74,8 +78,18 @@ public class TrendService {
                 k.courseId(), k.batchId(), fromMs, toMs));
         Mono<List<HourUpdates>> updates = blocking(() -> druid.query(UPDATES, TrendService::updates, k.tenant(),
                 k.courseId(), k.batchId(), fromMs, toMs));
-        Mono<List<Activity>> activity = Mono.zip(learners, updates)
+        Mono<List<Activity>> sketched = Mono.zip(learners, updates)
                 .flatMap(t -> blocking(() -> exact(k, TrendSeries.sketched(t.getT1(), t.getT2()), deadline)));
+        // days before the rollup's first day (an upgraded deployment) are counted exactly from the raw rows
+        Mono<List<Activity>> beforeRollup = blocking(this::firstRolledUpDayMs).flatMap(first -> first <= fromMs
+                ? Mono.just(List.<Activity>of())
+                : blocking(() -> druid.query(EXACT_ACTIVITY, TrendService::activity, k.tenant(), k.courseId(),
+                        k.batchId(), fromMs, Math.min(first, toMs))));
+        Mono<List<Activity>> activity = Mono.zip(beforeRollup, sketched).map(t -> {
+            List<Activity> all = new ArrayList<>(t.getT1());
+            all.addAll(t.getT2());
+            return all;
+        });
         Mono<List<Enrolments>> enrolments = blocking(() -> druid.query(ENROLMENTS, TrendService::enrolments,
                 k.tenant(), k.courseId(), k.batchId(), toMs));
         return Mono.zip(activity, enrolments)
@@ -107,6 +121,24 @@ public class TrendService {
                     millis(day.date()), millis(day.date().plusDays(1))));
         }
         return out;
+    }
+
+    /** Epoch ms of learner_activity's first day (Long.MAX_VALUE while it holds nothing), checked once a minute. */
+    private long firstRolledUpDayMs() {
+        long now = System.nanoTime();
+        if (firstDayCheckedAt != 0 && now - firstDayCheckedAt < FIRST_DAY_RECHECK_NANOS) {
+            return firstRolledUpDayMs;
+        }
+        List<Long> first = druid.query(FIRST_ROLLED_UP_DAY, r -> {
+            long ms = r.getLong("first_day_ms");
+            return r.wasNull() ? Long.MAX_VALUE : ms;
+        });
+        long day = first.isEmpty() ? Long.MAX_VALUE : first.get(0);
+        if (day != Long.MAX_VALUE) { // keep asking while the rollup is empty: its first row may arrive any moment
+            firstRolledUpDayMs = day;
+            firstDayCheckedAt = now;
+        }
+        return day;
     }
 
     private <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
