@@ -36,56 +36,56 @@ public final class Benchmarks {
     out.printf("stride bench api: %s, %d cores, %d MiB max heap of this JVM; concurrency %s, warm-up %ds, measured %ds, load %s%n",
         Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, concurrency,
         warmup.toSeconds(), measure.toSeconds(), loadAverage());
-    List<LoadResult> results = new ArrayList<>();
-    List<String> loads = new ArrayList<>();
-    List<Integer> clients = new ArrayList<>();
-    List<String> cpuPerRequest = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     ApiBench.Setup setup = api.setUp(leaves, learners);
     for (int c : concurrency) {
       for (int k : contentsPerRequest) {
-        String before = loadAverage();
-        LoadResult r = api.updates(setup, k, c, warmup, measure, cpu);
-        out.println(r.line() + "  load " + before + " -> " + loadAverage());
-        out.println("    CPU per request: " + cpu.perRequest(r.requests()));
-        cpuPerRequest.add(cpu.perRequest(r.requests()));
-        results.add(r);
-        loads.add(before + " → " + loadAverage());
-        clients.add(c);
+        rows.add(measured(c, cpu, () -> api.updates(setup, k, c, warmup, measure, cpu)));
       }
     }
     if (listCourses > 0) {
       ApiBench.ListSetup list = api.coursesListSetUp(listCourses);
       for (int c : listConcurrency) {
-        String before = loadAverage();
-        LoadResult r = api.coursesList(list, c, warmup, measure, cpu);
-        out.println(r.line() + "  load " + before + " -> " + loadAverage());
-        out.println("    CPU per request: " + cpu.perRequest(r.requests()));
-        cpuPerRequest.add(cpu.perRequest(r.requests()));
-        results.add(r);
-        loads.add(before + " → " + loadAverage());
-        clients.add(c);
+        rows.add(measured(c, cpu, () -> api.coursesList(list, c, warmup, measure, cpu)));
       }
     }
     LoadResult baseline = null;
     if (raw) {
       // last: its million rows and their compaction must not overlap the API phases
-      String before = loadAverage();
-      baseline = CassandraBaseline.run(session, keyspace, Collections.max(concurrency), warmup, measure);
-      out.println(baseline.line() + "  load " + before + " -> " + loadAverage());
-      results.add(0, baseline);
-      loads.add(0, before + " → " + loadAverage());
-      clients.add(0, Collections.max(concurrency));
-      cpuPerRequest.add(0, "—");
+      int c = Collections.max(concurrency);
+      Row rawRow = measured(c, null, () -> CassandraBaseline.run(session, keyspace, c, warmup, measure));
+      baseline = rawRow.result();
+      rows.add(0, rawRow);
     }
     out.println();
     out.println("| phase | clients | requests/s | units/s | units/s ÷ raw writes/s | p50 ms | p99 ms | errors | CPU per request | load average |");
     out.println("|---|---|---|---|---|---|---|---|---|---|");
-    for (int i = 0; i < results.size(); i++) {
-      LoadResult r = results.get(i);
-      out.printf("| %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %d | %s | %s |%n", r.name(), clients.get(i), r.requestsPerSecond(),
+    for (Row row : rows) {
+      LoadResult r = row.result();
+      out.printf("| %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %d | %s | %s |%n", r.name(), row.clients(), r.requestsPerSecond(),
           r.unitsPerSecond(), baseline == null ? "—" : String.format("%.2f", r.unitsPerSecond() / baseline.unitsPerSecond()),
-          r.p(50), r.p(99), r.errors(), cpuPerRequest.get(i), loads.get(i));
+          r.p(50), r.p(99), r.errors(), row.cpuPerRequest(), row.load());
     }
+  }
+
+  /** One phase's table row: its result, clients, the stack's CPU per request and the load average before → after. */
+  private record Row(LoadResult result, int clients, String cpuPerRequest, String load) {}
+
+  private interface Phase {
+    LoadResult run() throws IOException, InterruptedException;
+  }
+
+  /** Runs a phase and prints its line; {@code cpu} null: no per-process CPU (the raw baseline is not a request). */
+  private Row measured(int clients, CpuMeter cpu, Phase phase) throws IOException, InterruptedException {
+    String before = loadAverage();
+    LoadResult r = phase.run();
+    String after = loadAverage();
+    out.println(r.line() + "  load " + before + " -> " + after);
+    String perRequest = cpu == null ? "—" : cpu.perRequest(r.requests());
+    if (cpu != null) {
+      out.println("    CPU per request: " + perRequest);
+    }
+    return new Row(r, clients, perRequest, before + " → " + after);
   }
 
   /** The 1-minute load average of this machine (the load generator shares it). */
