@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a flush's aggregates to Cassandra asynchronously, at most {@code maxInFlight} statements at a time per task (a
@@ -45,6 +46,14 @@ public final class CassandraProgressSink implements ProgressSink {
     static final int ATTEMPTS = 4;
     /** Per try; the driver's 2 s default fails a flush whenever a shared machine stalls Cassandra for a moment. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static final AtomicLong LAST_MICROS = new AtomicLong();
+
+    /** Microseconds since the epoch, strictly increasing in this JVM (a later flush of an enrolment always wins). */
+    static long nextMicros() {
+        long now = System.currentTimeMillis() * 1000;
+        return LAST_MICROS.updateAndGet(last -> Math.max(now, last + 1));
+    }
 
     private record Pending(Statement<?> statement, CompletableFuture<Void> done, int attempt) {
     }
@@ -80,7 +89,9 @@ public final class CassandraProgressSink implements ProgressSink {
     }
 
     private CompletableFuture<Void> execute(Statement<?> statement) {
-        Pending p = new Pending(statement.setTimeout(TIMEOUT), new CompletableFuture<>(), 1);
+        // one write time for all tries: a retry that lands late never overwrites a newer row (e.g. one the enrolment's
+        // next owner wrote after a rebalance)
+        Pending p = new Pending(statement.setTimeout(TIMEOUT).setQueryTimestamp(nextMicros()), new CompletableFuture<>(), 1);
         queue.add(p);
         pump();
         return p.done();
