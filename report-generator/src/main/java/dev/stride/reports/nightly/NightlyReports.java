@@ -129,7 +129,7 @@ public final class NightlyReports {
         }
         Outcome outcome = new Outcome(date, batchReports, groupReports, skipped, failures, rows, elsewhere);
         LOG.info("nightly reports for {}: {} batch reports, {} group reports, {} inactive batches skipped, {} failures,"
-                + " {} written by another instance, {} rows in {} s", date, batchReports, groupReports, skipped, failures,
+                + " {} claimed already (another instance, an earlier pass), {} rows in {} s", date, batchReports, groupReports, skipped, failures,
                 elsewhere, rows,
                 Math.round((System.nanoTime() - start) / 1e9));
         return outcome;
