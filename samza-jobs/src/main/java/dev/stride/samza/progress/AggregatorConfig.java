@@ -8,7 +8,8 @@ import java.time.Duration;
 public record AggregatorConfig(String contentStateTopic, String courseStructureTopic, String enrolmentProgressTopic,
                                String courseCompletedTopic, int topicPartitions, short topicReplication,
                                String cassandraContactPoints, String cassandraDatacenter, String keyspace,
-                               int cassandraMaxInFlight, int attemptCap, int flushMaxDirty, Duration flushTimeout) {
+                               int cassandraMaxInFlight, int attemptCap, int flushMaxDirty, Duration flushTimeout,
+                               FlushWindow flushWindow) {
 
     public static final String CONTENT_STATE_TOPIC = "stride.topic.content-state";
     public static final String COURSE_STRUCTURE_TOPIC = "stride.topic.course-structure";
@@ -25,6 +26,12 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     public static final String FLUSH_MAX_DIRTY = "stride.flush.max-dirty";
     /** How long a flush waits for its Cassandra writes before failing the container (a restart replays). */
     public static final String FLUSH_TIMEOUT_MS = "stride.flush.timeout.ms";
+    /** Samza's window tick: the flush window while the task is caught up. */
+    public static final String WINDOW_MS = "task.window.ms";
+    /** The longest flush window under a backlog ({@link FlushWindow}); set it to task.window.ms to keep it fixed. */
+    public static final String FLUSH_WINDOW_MAX_MS = "stride.flush.window-max.ms";
+    /** The part of the input lag a flush window may add under a backlog ({@link FlushWindow}). */
+    public static final String FLUSH_LAG_SHARE = "stride.flush.lag-share";
 
     public static AggregatorConfig from(Config c) {
         return new AggregatorConfig(
@@ -40,6 +47,13 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
                 c.getInt(CASSANDRA_MAX_IN_FLIGHT, 128),
                 c.getInt(ATTEMPT_CAP, 25),
                 c.getInt(FLUSH_MAX_DIRTY, 5_000),
-                Duration.ofMillis(c.getLong(FLUSH_TIMEOUT_MS, 60_000)));
+                Duration.ofMillis(c.getLong(FLUSH_TIMEOUT_MS, 60_000)),
+                flushWindow(c));
+    }
+
+    private static FlushWindow flushWindow(Config c) {
+        long base = c.getLong(WINDOW_MS, 500);
+        return new FlushWindow(base, c.getLong(FLUSH_WINDOW_MAX_MS, Math.max(base, 5_000)),
+                c.getDouble(FLUSH_LAG_SHARE, 0.5));
     }
 }

@@ -43,8 +43,11 @@ import java.util.concurrent.TimeoutException;
  * The progress aggregator's task: one per input partition, with its own stores.
  *
  * <p>Input changes are absorbed synchronously in offset order and the enrolment is marked dirty, in memory and in the
- * changelogged {@value #DIRTY} store. Every {@code task.window.ms} {@link #window} starts a flush: each dirty enrolment is
- * computed once, its events are emitted and its rows written asynchronously while the task reads on; a later window
+ * changelogged {@value #DIRTY} store. Every {@code task.window.ms} {@link #window} starts a flush while the task is
+ * caught up; under a backlog the window grows with the input lag, bounded ({@link FlushWindow}), so fewer intermediate
+ * enrolment-progress events are emitted then (each flush still emits and writes every dirty enrolment's latest aggregate).
+ * A flush computes each dirty enrolment once, emits its events and writes its rows asynchronously while the task reads
+ * on; a later window
  * (or a forced {@link #drain}) sees the writes durable and only then removes the marks of the enrolments not marked
  * again since. At most one flush is in flight per task. A checkpoint may come at any point between: with
  * transactional state the marks, the states and the input offsets belong to the same checkpoint, so after a crash every
@@ -92,6 +95,14 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     private final Set<String> restoredMarks = new java.util.HashSet<>();
     private TaskCounters counters;
     private long flushStartedAt;
+    /** When the window last let a flush start (nanoTime); a longer window under a backlog counts from here. */
+    private long windowFlushAt = System.nanoTime();
+    /** Input lag (ms) at the last content-state event absorbed: its absorption time minus its Kafka timestamp. */
+    private long inputLagMillis;
+    /** Whether a content-state event was absorbed since the last window tick. */
+    private boolean absorbedSinceTick;
+    /** Window ticks in a row with nothing absorbed (two: the input is drained, see {@link FlushWindow}). */
+    private int idleTicks;
 
     private record CachedTree(CourseStructureEvent event, CourseTree tree) {
     }
@@ -139,6 +150,9 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
                 long t0 = System.nanoTime();
                 onContentState(envelope);
                 counters.absorbed(System.nanoTime() - t0);
+                long appended = envelope.getEventTime(); // the Kafka record's timestamp; 0 or less when unknown
+                inputLagMillis = appended > 0 ? System.currentTimeMillis() - appended : 0;
+                absorbedSinceTick = true;
                 if (dirty.size() >= config.flushMaxDirty()) {
                     awaitInFlight(); // bounds the work (and memory) of one flush: at most two flushes' worth pending
                     startFlush(collector);
@@ -161,10 +175,16 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         if (inFlight != null && inFlight.isDone()) {
             awaitInFlight(); // durable (or failed: throws)
         }
-        if (inFlight == null) {
-            startFlush(collector);
+        long now = System.nanoTime();
+        idleTicks = absorbedSinceTick ? 0 : idleTicks + 1;
+        if (inFlight == null && (stopRequested || config.flushWindow().due((now - windowFlushAt) / 1_000_000,
+                inputLagMillis, idleTicks))) {
+            startFlush(collector); // caught up: every tick; behind: once per grown window (see FlushWindow)
+            windowFlushAt = now;
         }
-        counters.maybeLog(LOG, dirty.size() + flushing.size());
+        absorbedSinceTick = false;
+        counters.maybeLog(LOG, dirty.size() + flushing.size(), inputLagMillis,
+                config.flushWindow().windowMillis(inputLagMillis));
         if (stopRequested) {
             drain(collector);
             // Samza runs a requested commit once the task has no message in flight, and stops the run loop only when

@@ -38,16 +38,17 @@ final class TaskCounters {
         writeNanos += nanosSinceStart;
     }
 
-    void maybeLog(Logger log, int dirty) {
+    void maybeLog(Logger log, int dirty, long inputLagMillis, long windowMillis) {
         long now = System.nanoTime();
         if (now - since < PERIOD_NANOS) {
             return;
         }
         double seconds = (now - since) / 1e9;
         log.info("{}: {} events/s absorbed ({} µs each), {} flushes writing {} rows/s (compute {} µs a row, "
-                        + "writes durable after {} ms a flush), {} dirty", task, Math.round(events / seconds),
-                events == 0 ? 0 : absorbNanos / events / 1000, flushes, Math.round(rows / seconds),
-                rows == 0 ? 0 : computeNanos / rows / 1000, flushes == 0 ? 0 : writeNanos / flushes / 1_000_000, dirty);
+                        + "writes durable after {} ms a flush), {} dirty, input lag {} ms, flush window {} ms", task,
+                Math.round(events / seconds), events == 0 ? 0 : absorbNanos / events / 1000, flushes,
+                Math.round(rows / seconds), rows == 0 ? 0 : computeNanos / rows / 1000,
+                flushes == 0 ? 0 : writeNanos / flushes / 1_000_000, dirty, inputLagMillis, windowMillis);
         since = now;
         events = absorbNanos = flushes = rows = computeNanos = writeNanos = 0;
     }

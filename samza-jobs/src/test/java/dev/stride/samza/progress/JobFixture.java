@@ -103,10 +103,12 @@ final class JobFixture implements AutoCloseable {
         return out;
     }
 
-    /** A job process of this deployment; every process of the fixture shares the app name (one job). */
-    JobProcess process(String name) {
-        JobProcess p = new JobProcess(token + "-" + name, work.resolve("state-" + name),
-                Path.of("target", "it-logs", token + "-" + name + ".log").toAbsolutePath(), List.of(
+    /**
+     * A job process of this deployment; every process of the fixture shares the app name (one job). {@code extra}
+     * key=value settings go after the fixture's own.
+     */
+    JobProcess process(String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "app.name=" + token, "app.id=1",
                 "systems.kafka.consumer.bootstrap.servers=" + stack.kafkaBootstrap(),
                 "systems.kafka.producer.bootstrap.servers=" + stack.kafkaBootstrap(),
@@ -119,6 +121,9 @@ final class JobFixture implements AutoCloseable {
                 AggregatorConfig.COURSE_STRUCTURE_TOPIC + "=" + topic("course-structure"),
                 AggregatorConfig.ENROLMENT_PROGRESS_TOPIC + "=" + topic("enrolment-progress"),
                 AggregatorConfig.COURSE_COMPLETED_TOPIC + "=" + topic("course-completed")));
+        args.addAll(List.of(extra));
+        JobProcess p = new JobProcess(token + "-" + name, work.resolve("state-" + name),
+                Path.of("target", "it-logs", token + "-" + name + ".log").toAbsolutePath(), args);
         processes.add(p);
         return p;
     }
@@ -130,6 +135,14 @@ final class JobFixture implements AutoCloseable {
 
     void publish(List<ContentStateEvent> events) {
         events.forEach(this::send);
+        producer.flush();
+    }
+
+    /** Content-state events whose Kafka timestamps say they were appended {@code age} ago (a backlog after an outage). */
+    void publishAged(List<ContentStateEvent> events, Duration age) {
+        long at = System.currentTimeMillis() - age.toMillis();
+        events.forEach(e -> producer.send(new ProducerRecord<>(topic("content-state"), null, at, e.key(),
+                Json.writeBytes(e))));
         producer.flush();
     }
 

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +184,44 @@ class ProgressAggregatorIT {
 
             assertCompletions(f, enrolments, true);
             assertProgressEvents(f, true);
+        }
+    }
+
+    @Test
+    void aBacklogIsWrittenOnceForManyEventsOfAnEnrolmentAndEndsInItsFinalState(StrideStack stack) throws Exception {
+        try (JobFixture f = JobFixture.create(stack, "backlog")) {
+            List<Learners.Enrolment> enrolments = JobFixture.enrolments(100);
+            CourseTree tree = JobFixture.tree();
+            List<ContentStateEvent> events = f.learners.updates(enrolments, JobFixture.CONTENTS, 12_000);
+            f.publishTree(tree, TREE_TIME);
+            f.publishAged(events, Duration.ofMinutes(10)); // appended 10 min ago: the job starts 10 min behind
+            // a window as long as any drain here takes (the default, 5 s, would split a slow drain into a few flushes)
+            JobProcess job = f.process("p1", AggregatorConfig.FLUSH_WINDOW_MAX_MS + "=60000").start();
+            f.awaitConverged(enrolments, tree, CONVERGE);
+            assertThat(job.stop()).isZero();
+
+            assertCompletions(f, enrolments, false);
+            assertProgressEvents(f, false);
+            // each enrolment-progress record is one write of the enrolment's three rows (a computed, changed aggregate)
+            Map<String, List<EnrolmentProgressEvent>> written = f.readAll(f.topic("enrolment-progress")).stream()
+                    .map(r -> Json.read(r.value(), EnrolmentProgressEvent.class))
+                    .collect(Collectors.groupingBy(EnrolmentProgressEvent::key));
+            Map<String, Long> eventsOf = events.stream().collect(Collectors.groupingBy(ContentStateEvent::key,
+                    Collectors.counting()));
+            assertThat(written.keySet()).isEqualTo(eventsOf.keySet());
+            written.forEach((key, records) -> assertThat((long) records.size()).as(key).isLessThan(eventsOf.get(key)));
+            // the whole backlog drained within one window: about one write per enrolment instead of one per flush tick
+            assertThat(written.values().stream().mapToInt(List::size).sum()).isLessThanOrEqualTo(2 * enrolments.size());
+            for (Learners.Enrolment e : enrolments) { // the last record carries the final aggregate
+                EnrolmentProgressEvent last = written.get(e.key()).stream()
+                        .max(Comparator.comparingLong(EnrolmentProgressEvent::version)).orElseThrow();
+                Oracle.Expected expected = f.oracle.expected(e, tree);
+                assertThat(last.status()).as(e.key()).isEqualTo(expected.status());
+                assertThat(last.completedCount()).as(e.key()).isEqualTo(expected.completed());
+                assertThat(last.contentStatus()).as(e.key()).isEqualTo(expected.contentStatus());
+            }
+            System.out.printf("%s: %d events, %d enrolment-progress records (row writes) for %d enrolments%n", f.token,
+                    events.size(), written.values().stream().mapToInt(List::size).sum(), enrolments.size());
         }
     }
 
