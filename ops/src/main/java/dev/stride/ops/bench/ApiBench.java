@@ -78,6 +78,37 @@ final class ApiBench {
     }, cpu);
   }
 
+  /**
+   * Open loop at {@code rate} requests/s, latency from each request's scheduled send time. Bodies are assembled from
+   * content fragments built once (one timestamp formatted per request), so the generator leaves the cores to the stack.
+   */
+  LoadResult openUpdates(Setup s, int contentsPerRequest, double rate, Duration warmup, Duration measure, CpuMeter cpu)
+      throws InterruptedException {
+    int leaves = s.leaves().size();
+    int perRequest = Math.min(contentsPerRequest, leaves);
+    // fragment [leaf][v]: v 0..9 in progress (status 1, progress 10 v), v 10 completed (status 2, progress 100)
+    String[][] fragments = new String[leaves][11];
+    for (int c = 0; c < leaves; c++) {
+      for (int v = 0; v <= 10; v++) {
+        fragments[c][v] = "{\"contentId\":\"" + s.leaves().get(c) + "\",\"courseId\":\"" + s.courseId() + "\",\"batchId\":\""
+            + s.batchId() + "\",\"status\":" + (v == 10 ? 2 : 1) + ",\"progress\":" + (v == 10 ? 100 : 10 * v) + ",\"lastAccessTime\":\"";
+      }
+    }
+    String[] userPrefix = s.learners().stream().map(u -> "{\"userId\":\"" + u + "\",\"contents\":[").toArray(String[]::new);
+    OpenLoop.Result r = OpenLoop.run(rate, warmup, measure, status -> status == 200, slot -> {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      int learner = random.nextInt(userPrefix.length);
+      String at = Instant.now().toString();
+      StringBuilder body = new StringBuilder(64 + perRequest * (fragments[0][0].length() + 40)).append(userPrefix[learner]);
+      int first = random.nextInt(leaves);
+      for (int i = 0; i < perRequest; i++) { // distinct contents: consecutive from a random start
+        body.append(i == 0 ? "" : ",").append(fragments[(first + i) % leaves][random.nextInt(11)]).append(at).append("\"}");
+      }
+      return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner), body.append("]}").toString());
+    }, cpu);
+    return r.load(String.format("state/update x%d open %.0f/s", contentsPerRequest, rate), contentsPerRequest);
+  }
+
   record ListSetup(String userId, String token, int courses) {}
 
   /** One learner enrolled in `courses` courses (a batch each), for GET /v1/user/courses/list/{userId}. */

@@ -32,51 +32,63 @@ public final class Benchmarks {
   public void runApi(int learners, int leaves, List<Integer> contentsPerRequest, List<Integer> concurrency, Duration warmup,
       Duration measure, int listCourses, List<Integer> listConcurrency, boolean raw, Map<String, ProcessHandle> processes)
       throws IOException, InterruptedException {
+    runApi(learners, leaves, contentsPerRequest, concurrency, List.of(), warmup, measure, listCourses, listConcurrency, raw, processes);
+  }
+
+  /** As above, then an open-loop phase per rate (requests/s) and contents level after the closed-loop ones. */
+  public void runApi(int learners, int leaves, List<Integer> contentsPerRequest, List<Integer> concurrency, List<Double> rates,
+      Duration warmup, Duration measure, int listCourses, List<Integer> listConcurrency, boolean raw,
+      Map<String, ProcessHandle> processes) throws IOException, InterruptedException {
     CpuMeter cpu = new CpuMeter(processes);
-    out.printf("stride bench api: %s, %d cores, %d MiB max heap of this JVM; concurrency %s, warm-up %ds, measured %ds, load %s%n",
-        Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, concurrency,
-        warmup.toSeconds(), measure.toSeconds(), loadAverage());
+    out.printf("stride bench api: %s, %d cores, %d MiB max heap of this JVM; concurrency %s, open-loop rates %s, warm-up %ds,"
+        + " measured %ds, load %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, concurrency, rates, warmup.toSeconds(), measure.toSeconds(), loadAverage());
     List<Row> rows = new ArrayList<>();
     ApiBench.Setup setup = api.setUp(leaves, learners);
     for (int c : concurrency) {
       for (int k : contentsPerRequest) {
-        rows.add(measured(c, cpu, () -> api.updates(setup, k, c, warmup, measure, cpu)));
+        rows.add(measured(Integer.toString(c), cpu, () -> api.updates(setup, k, c, warmup, measure, cpu)));
+      }
+    }
+    for (double rate : rates) {
+      for (int k : contentsPerRequest) {
+        rows.add(measured(String.format("open %.0f/s", rate), cpu, () -> api.openUpdates(setup, k, rate, warmup, measure, cpu)));
       }
     }
     if (listCourses > 0) {
       ApiBench.ListSetup list = api.coursesListSetUp(listCourses);
       for (int c : listConcurrency) {
-        rows.add(measured(c, cpu, () -> api.coursesList(list, c, warmup, measure, cpu)));
+        rows.add(measured(Integer.toString(c), cpu, () -> api.coursesList(list, c, warmup, measure, cpu)));
       }
     }
     LoadResult baseline = null;
     if (raw) {
       // last: its million rows and their compaction must not overlap the API phases
-      int c = Collections.max(concurrency);
-      Row rawRow = measured(c, null, () -> CassandraBaseline.run(session, keyspace, c, warmup, measure));
+      int c = concurrency.isEmpty() ? 64 : Collections.max(concurrency);
+      Row rawRow = measured(Integer.toString(c), null, () -> CassandraBaseline.run(session, keyspace, c, warmup, measure));
       baseline = rawRow.result();
       rows.add(0, rawRow);
     }
     out.println();
-    out.println("| phase | clients | requests/s | units/s | units/s ÷ raw writes/s | p50 ms | p99 ms | errors | CPU per request | load average |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
+    out.println("| phase | clients | requests/s | units/s | units/s ÷ raw writes/s | p50 ms | p99 ms | max ms | errors | CPU per request | load average |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (Row row : rows) {
       LoadResult r = row.result();
-      out.printf("| %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %d | %s | %s |%n", r.name(), row.clients(), r.requestsPerSecond(),
+      out.printf("| %s | %s | %.0f | %.0f | %s | %.2f | %.2f | %.1f | %d | %s | %s |%n", r.name(), row.clients(), r.requestsPerSecond(),
           r.unitsPerSecond(), baseline == null ? "—" : String.format("%.2f", r.unitsPerSecond() / baseline.unitsPerSecond()),
-          r.p(50), r.p(99), r.errors(), row.cpuPerRequest(), row.load());
+          r.p(50), r.p(99), r.latencyMicros().getMaxValue() / 1000.0, r.errors(), row.cpuPerRequest(), row.load());
     }
   }
 
-  /** One phase's table row: its result, clients, the stack's CPU per request and the load average before → after. */
-  private record Row(LoadResult result, int clients, String cpuPerRequest, String load) {}
+  /** One phase's table row: its result, clients (or open-loop rate), the stack's CPU per request and the load average before → after. */
+  private record Row(LoadResult result, String clients, String cpuPerRequest, String load) {}
 
   private interface Phase {
     LoadResult run() throws IOException, InterruptedException;
   }
 
   /** Runs a phase and prints its line; {@code cpu} null: no per-process CPU (the raw baseline is not a request). */
-  private Row measured(int clients, CpuMeter cpu, Phase phase) throws IOException, InterruptedException {
+  private Row measured(String clients, CpuMeter cpu, Phase phase) throws IOException, InterruptedException {
     String before = loadAverage();
     LoadResult r = phase.run();
     String after = loadAverage();

@@ -20,8 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * API-to-aggregate lag: an open-loop generator sends content-state updates at a fixed rate (requests leave on schedule
- * whether or not earlier ones answered), and for sampled requests measures the time from the API's 200 to the
+ * API-to-aggregate lag: an open-loop generator ({@link OpenLoop}) sends content-state updates at a fixed rate (requests
+ * leave on schedule whether or not earlier ones answered), and for sampled requests measures the time from the API's 200 to the
  * moment the aggregator's row in user_enrolments includes the update. Each update carries a lastAccessTime later than
  * any before it for that learner; the aggregate's last_access_time is the latest of its contents', so the row shows
  * the update exactly when last_access_time reaches the value sent. Rows are polled every {@link #POLL}.
@@ -29,8 +29,6 @@ import org.HdrHistogram.Histogram;
 public final class LagBench {
   static final Duration POLL = Duration.ofMillis(20);
   static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(60);
-  /** Requests in flight beyond which the generator skips a slot (counted): the API is not keeping up. */
-  static final int MAX_IN_FLIGHT = 4096;
 
   private final ApiBench api;
   private final StrideClient client;
@@ -66,7 +64,7 @@ public final class LagBench {
     }
   }
 
-  /** A watched update: when it was sent and when its 200 arrived (the aggregate may show before the 200 does). */
+  /** A watched update: when it was due to be sent and when its 200 arrived (the aggregate may show before the 200 does). */
   private record Sample(String user, Instant lastAccess, long sentNanos, long okNanos) {}
 
   /** The API's closed-loop maximum for 1-content updates (the figure the open loop takes a share of). */
@@ -80,77 +78,40 @@ public final class LagBench {
     PreparedStatement read = session.prepare("SELECT last_access_time FROM " + keyspace
         + ".user_enrolments WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
     Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    Map<Long, Sample> watched = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
-    Histogram requests = new Histogram(3);
     Histogram lag = new Histogram(3);
     Histogram fromSend = new Histogram(3);
-    AtomicLong sent = new AtomicLong();
-    AtomicLong ok = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    AtomicLong skipped = new AtomicLong();
-    AtomicLong inFlight = new AtomicLong();
     AtomicLong samples = new AtomicLong();
     AtomicLong timedOut = new AtomicLong();
-    long periodNanos = (long) (1e9 / rate);
     long sampleEvery = Math.max(1, Math.round(rate / sampleRate));
-    long t0 = System.nanoTime();
-    long measureFrom = t0 + warmup.toNanos();
-    long endAt = measureFrom + measure.toNanos();
+    long endAt = System.nanoTime() + warmup.toNanos() + measure.toNanos();
 
     Thread poller = new Thread(() -> poll(read, s, pending, lag, fromSend, samples, timedOut, endAt), "lag-poller");
     poller.start();
-    for (long i = 0; ; i++) {
-      long due = t0 + i * periodNanos;
-      if (due >= endAt) {
-        break;
-      }
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      if (inFlight.get() >= MAX_IN_FLIGHT) {
-        skipped.incrementAndGet();
-        continue;
-      }
-      boolean measured = due >= measureFrom;
-      boolean sampled = measured && i % sampleEvery == 0;
+    OpenLoop.Result r = OpenLoop.run(rate, warmup, measure, status -> status == 200, slot -> {
       int learner = ThreadLocalRandom.current().nextInt(s.learners().size());
       String user = s.learners().get(learner);
       // later than anything sent for this learner: the row shows this update when last_access_time reaches it
       Instant at = lastSent.merge(user, Instant.now().truncatedTo(ChronoUnit.MILLIS),
           (before, now) -> now.isAfter(before) ? now : before.plusMillis(1));
+      if (slot.measured() && slot.index() % sampleEvery == 0) {
+        watched.put(slot.index(), new Sample(user, at, slot.dueNanos(), 0));
+      }
       String content = s.leaves().get(ThreadLocalRandom.current().nextInt(s.leaves().size()));
       int status = 1 + ThreadLocalRandom.current().nextInt(2);
       String body = "{\"userId\":\"" + user + "\",\"contents\":[{\"contentId\":\"" + content + "\",\"courseId\":\"" + s.courseId()
           + "\",\"batchId\":\"" + s.batchId() + "\",\"status\":" + status + ",\"progress\":" + (status == 2 ? 100 : 50)
           + ",\"lastAccessTime\":\"" + at + "\"}]}";
-      long start = System.nanoTime();
-      inFlight.incrementAndGet();
-      if (measured) {
-        sent.incrementAndGet();
+      return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner), body);
+    }, (slot, response, failure, doneNanos) -> {
+      Sample sample = watched.remove(slot.index());
+      if (sample != null && failure == null && response.status() == 200) {
+        pending.add(new Sample(sample.user(), sample.lastAccess(), sample.sentNanos(), doneNanos));
       }
-      CompletableFuture<StrideClient.Response> f = client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner), body);
-      f.whenComplete((r, e) -> {
-        inFlight.decrementAndGet();
-        long done = System.nanoTime();
-        if (!measured) {
-          return;
-        }
-        synchronized (requests) {
-          requests.recordValue(Math.max(1, (done - start) / 1000));
-        }
-        if (e == null && r.status() == 200) {
-          ok.incrementAndGet();
-          if (sampled) {
-            pending.add(new Sample(user, at, start, done));
-          }
-        } else {
-          failed.incrementAndGet();
-        }
-      });
-    }
+    }, null);
     poller.join(SAMPLE_TIMEOUT.plusSeconds(30).toMillis());
-    return new Result(rate, sent.get(), ok.get(), failed.get(), skipped.get(), samples.get(), timedOut.get(), requests, lag, fromSend);
+    return new Result(rate, r.sent(), r.ok(), r.failed(), r.skipped(), samples.get(), timedOut.get(), r.latencyMicros(), lag, fromSend);
   }
 
   /** Until the load ended and every sample resolved or timed out: reads each pending sample's row every POLL. */

@@ -70,8 +70,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--contents", split = ",", defaultValue = "1,10", description = "Contents per update request (default ${DEFAULT-VALUE}).")
   List<Integer> contents;
 
-  @Option(names = "--concurrency", split = ",", defaultValue = "64",
-      description = "Closed-loop clients; api: a list runs every update phase at each level (e.g. 8,32,64); lag: the first.")
+  @Option(names = "--concurrency", split = ",",
+      description = "Closed-loop clients; api: a list runs every update phase at each level (e.g. 8,32,64; default 64, none"
+          + " when --rate is given); lag: the first (default 64).")
   List<Integer> concurrency;
 
   @Option(names = "--list-concurrency", split = ",",
@@ -96,8 +97,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "50", description = "druid-freshness: updates measured one after another.")
   int samples;
 
-  @Option(names = "--rate", defaultValue = "0", description = "lag: open-loop requests/s (default: --share of the API's measured maximum).")
-  double rate;
+  @Option(names = "--rate", split = ",", description = "Open-loop requests/s, latency from each request's scheduled send time;"
+      + " api: one phase per rate and --contents level after the closed-loop ones (e.g. 300,500); lag: the first"
+      + " (default: --share of the API's measured maximum).")
+  List<Double> rate;
 
   @Option(names = "--share", defaultValue = "0.5", description = "lag: share of the API's maximum to run at (default ${DEFAULT-VALUE}).")
   double share;
@@ -141,10 +144,15 @@ final class BenchCommand implements Callable<Integer> {
             uncachedGroups, dashboardLearners, gradebookLearners, assessments);
         return 0;
       }
+      List<Double> rates = rate == null ? List.of() : rate;
+      List<Integer> clients = concurrency != null ? concurrency : rates.isEmpty() ? List.of(64) : List.of();
+      java.util.Map<String, ProcessHandle> processes =
+          withApiPid(stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed")));
+      processes.put("load-generator", ProcessHandle.current()); // it shares the cores: its cost per request is shown too
       new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
-          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, concurrency, warmup, duration, listCourses,
-          listConcurrency == null ? List.of(Math.min(java.util.Collections.max(concurrency), 16)) : listConcurrency, raw,
-          withApiPid(stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed"))));
+          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, clients, rates, warmup, duration,
+          listCourses, listConcurrency != null ? listConcurrency
+              : List.of(Math.min(clients.isEmpty() ? 16 : java.util.Collections.max(clients), 16)), raw, processes);
     }
     return 0;
   }
@@ -173,8 +181,9 @@ final class BenchCommand implements Callable<Integer> {
     String admin = Tokens.mint(secret, tenant, "bench-admin", List.of("ORG_ADMIN"), "Bench Admin", ttl);
     try (CqlSession session = CassandraSessions.open(config.cassandraContactPoint(), "datacenter1", null)) {
       LagBench.runAll(new StrideClient(url), admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl),
-          session, config.keyspace(), tenant, System.out, learners == null ? 2000 : learners, leaves, rate, share,
-          concurrency.get(0), warmup, duration, samplesPerSecond);
+          session, config.keyspace(), tenant, System.out, learners == null ? 2000 : learners, leaves,
+          rate == null || rate.isEmpty() ? 0 : rate.get(0), share, concurrency == null ? 64 : concurrency.get(0), warmup, duration,
+          samplesPerSecond);
     }
     return 0;
   }
