@@ -7,6 +7,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -17,6 +19,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The token decoder of every Stride API: JWK set URL, else HS256 secret (or secret file); sub and tenant required. */
 public final class StrideJwtDecoder {
@@ -25,6 +30,11 @@ public final class StrideJwtDecoder {
     }
 
     public static ReactiveJwtDecoder create(StrideAuthProperties auth) {
+        return create(auth, Clock.systemUTC());
+    }
+
+    /** As above, exp and nbf judged by {@code clock} (with Spring's default 60 s skew). */
+    public static ReactiveJwtDecoder create(StrideAuthProperties auth, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         if (auth.jwkSetUri() != null && !auth.jwkSetUri().isBlank()) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwkSetUri()).build();
@@ -33,8 +43,13 @@ public final class StrideJwtDecoder {
             decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
-        OAuth2TokenValidator<Jwt> defaults = auth.issuer() == null || auth.issuer().isBlank()
-                ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(auth.issuer());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(timestamps));
+        if (auth.issuer() != null && !auth.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(auth.issuer()));
+        }
+        OAuth2TokenValidator<Jwt> defaults = JwtValidators.createDefaultWithValidators(validators);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, StrideJwtDecoder::requireSubjectAndTenant));
         return decoder;
     }
