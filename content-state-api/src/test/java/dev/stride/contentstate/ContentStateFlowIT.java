@@ -162,6 +162,28 @@ class ContentStateFlowIT {
     }
 
     @Test
+    void anUnenrolledLearnersUpdateIsRefusedAndAcceptedAgainAfterReEnrolling() {
+        String learner = "learner-unenrolled";
+        String token = TestApi.token(TENANT, learner, List.of("LEARNER"));
+        calls.putTree(ADMIN, "course-u", List.of("u1", "u2")).expect(200);
+        String batch = calls.createBatch(ADMIN, "course-u", TODAY.minusDays(1), TODAY.plusDays(30));
+        calls.enrol(token, "course-u", batch, learner).expect(200);
+        calls.call(HttpMethod.POST, "/v1/course/unenrol", token,
+                Calls.req(Map.of("courseId", "course-u", "batchId", batch, "userId", learner))).expect(200);
+
+        Calls.Response refused = calls.update(token, learner, List.of(
+                Map.of("contentId", "u1", "courseId", "course-u", "batchId", batch, "status", 2))).expect(200);
+        assertThat(refused.result().path("u1").asString()).isEqualTo("NOT_ENROLLED");
+        assertThat(calls.read(token, learner, "course-u", batch).result().path("contentList").size()).isZero();
+
+        calls.enrol(token, "course-u", batch, learner).expect(200);
+        Calls.Response accepted = calls.update(token, learner, List.of(
+                Map.of("contentId", "u2", "courseId", "course-u", "batchId", batch, "status", 1))).expect(200);
+        assertThat(accepted.result().path("u2").asString()).isEqualTo("SUCCESS");
+        assertThat(calls.read(token, learner, "course-u", batch).result().path("contentList").size()).isEqualTo(1);
+    }
+
+    @Test
     void assessmentsAreStoredAndReadWithScores() {
         String learner = "learner-quiz";
         String token = TestApi.token(TENANT, learner, List.of("LEARNER"));

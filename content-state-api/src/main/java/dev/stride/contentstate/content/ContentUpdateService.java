@@ -4,7 +4,6 @@ import dev.stride.contentstate.batch.Batch;
 import dev.stride.contentstate.batch.BatchRepository;
 import dev.stride.contentstate.config.StrideProperties;
 import dev.stride.contentstate.course.CourseStructureRepository;
-import dev.stride.contentstate.enrolment.Enrolment;
 import dev.stride.contentstate.enrolment.UserEnrolmentRepository;
 import dev.stride.contentstate.kafka.EventPublisher;
 import dev.stride.core.content.SunbirdTimestamps;
@@ -96,16 +95,16 @@ public class ContentUpdateService {
         return groups.computeIfAbsent(new EnrolmentKey(tenant, userId, courseId, batchId), Group::new);
     }
 
-    /** The three reads a group's verdicts need, in parallel. */
+    /** The three reads a group's verdicts need, in parallel (the enrolment's `active` cell only, never cached). */
     private Mono<Group> check(Group g) {
         EnrolmentKey k = g.key;
         return Mono.zip(
                 batches.find(k.tenant(), k.batchId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                byUser.find(k.tenant(), k.userId(), k.courseId(), k.batchId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                byUser.isActive(k.tenant(), k.userId(), k.courseId(), k.batchId()),
                 courses.summary(k.tenant(), k.courseId()).map(s -> s.leafIds()).defaultIfEmpty(Set.of()))
                 .map(t -> {
                     g.batch = t.getT1().filter(b -> b.courseId().equals(k.courseId())).orElse(null);
-                    g.enrolment = t.getT2().orElse(null);
+                    g.enrolled = t.getT2();
                     g.leaves = t.getT3();
                     return g;
                 });
@@ -135,7 +134,7 @@ public class ContentUpdateService {
         final List<UpdateRequest.Assessment> assessments = new ArrayList<>();
         final Map<String, String> verdicts = new LinkedHashMap<>();
         Batch batch;
-        Enrolment enrolment;
+        boolean enrolled;
         Set<String> leaves;
 
         Group(EnrolmentKey key) {
@@ -157,7 +156,7 @@ public class ContentUpdateService {
             if (batch.status(LocalDate.now(ZoneOffset.UTC)) != Batch.ONGOING) {
                 return NOT_ONGOING;
             }
-            return enrolment == null || !enrolment.active() ? NOT_ENROLLED : null;
+            return enrolled ? null : NOT_ENROLLED;
         }
 
         /** The accepted facts and attempts as one pending event, or empty when nothing of this group is accepted. */

@@ -29,6 +29,7 @@ public class UserEnrolmentRepository {
     private final PreparedStatement setActive;
     private final PreparedStatement lastRead;
     private final PreparedStatement find;
+    private final PreparedStatement active;
     private final PreparedStatement listByUser;
 
     public UserEnrolmentRepository(CqlSession session) {
@@ -42,6 +43,9 @@ public class UserEnrolmentRepository {
         this.lastRead = session.prepare(LastRead.CQL.formatted("user_enrolments")
                 + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
         this.find = session.prepare("SELECT " + COLUMNS + " FROM user_enrolments"
+                + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
+        // The write path's check reads one cell, not the row's content_status map the aggregator keeps growing.
+        this.active = session.prepare("SELECT active FROM user_enrolments"
                 + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
         this.listByUser = session.prepare("SELECT " + COLUMNS + " FROM user_enrolments WHERE tenant = ? AND user_id = ?");
     }
@@ -63,6 +67,13 @@ public class UserEnrolmentRepository {
 
     public Mono<Enrolment> find(String tenant, String userId, String courseId, String batchId) {
         return Cql.one(session, find.bind(tenant, userId, courseId, batchId)).map(UserEnrolmentRepository::enrolment);
+    }
+
+    /** Whether the learner is enrolled (active) in the batch: false when unenrolled or never enrolled. */
+    public Mono<Boolean> isActive(String tenant, String userId, String courseId, String batchId) {
+        return Cql.one(session, active.bind(tenant, userId, courseId, batchId))
+                .map(r -> !r.isNull(0) && r.getBoolean(0))
+                .defaultIfEmpty(false);
     }
 
     public Flux<Enrolment> listByUser(String tenant, String userId) {

@@ -40,6 +40,7 @@ public class EventPublisher {
                 }))
                 // send() blocks up to max.block.ms while metadata is missing (broker down): never on an event loop.
                 .subscribeOn(Schedulers.boundedElastic())
+                .name("kafka-publish") // timeout() names itself from this; unnamed, it derives a name by regex per call
                 .timeout(bound)
                 .doOnSuccess(md -> meters.counter("stride.kafka.published", "topic", topic).increment())
                 .onErrorMap(e -> !(e instanceof ApiException), e -> {
