@@ -19,8 +19,8 @@ import java.util.zip.GZIPInputStream;
  * counts as done (the decompression is in the measured latency), or identity for the plain figure, or a
  * revalidation with `If-None-Match`. A gzip request answered without `Content-Encoding: gzip` counts as failed
  * (status -1), so a figure can never be an identity answer in disguise. Requests time out after 5 s (an error in the
- * figures): now and then one keep-alive request never completes here (the service sees a cancelled exchange of a few
- * ms; docs/BENCHMARKS.md, issue 4 session 3), and a 30 s wait would swallow a whole measured window.
+ * figures) so one stalled request cannot swallow a whole measured window; the rare never-answered keep-alive request
+ * seen before was the server's (reactor-netty 1.3.7, fixed by 1.3.8: docs/BENCHMARKS.md, issue 4), not this client's.
  */
 final class EncodedGet {
   enum Mode { GZIP, IDENTITY }
