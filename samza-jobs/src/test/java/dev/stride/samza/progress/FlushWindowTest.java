@@ -54,7 +54,7 @@ class FlushWindowTest {
     @Test
     void configDefaultsFollowTheTickAndRejectAWindowBelowIt() {
         assertThat(AggregatorConfig.from(new MapConfig(Map.of("task.window.ms", "250"))).flushWindow())
-                .isEqualTo(new FlushWindow(250, 5_000, 0.5));
+                .isEqualTo(new FlushWindow(250, 10_000, 0.5));
         assertThat(AggregatorConfig.from(new MapConfig(Map.of("task.window.ms", "500",
                 "stride.flush.window-max.ms", "2000", "stride.flush.lag-share", "0.25"))).flushWindow())
                 .isEqualTo(new FlushWindow(500, 2_000, 0.25));

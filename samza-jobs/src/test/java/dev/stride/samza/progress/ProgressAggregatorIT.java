@@ -195,7 +195,7 @@ class ProgressAggregatorIT {
             List<ContentStateEvent> events = f.learners.updates(enrolments, JobFixture.CONTENTS, 12_000);
             f.publishTree(tree, TREE_TIME);
             f.publishAged(events, Duration.ofMinutes(10)); // appended 10 min ago: the job starts 10 min behind
-            // a window as long as any drain here takes (the default, 5 s, would split a slow drain into a few flushes)
+            // a window as long as any drain here takes (the default, 10 s, could split a slow drain into a few flushes)
             JobProcess job = f.process("p1", AggregatorConfig.FLUSH_WINDOW_MAX_MS + "=60000").start();
             f.awaitConverged(enrolments, tree, CONVERGE);
             assertThat(job.stop()).isZero();
