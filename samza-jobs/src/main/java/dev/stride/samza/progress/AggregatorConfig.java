@@ -32,6 +32,8 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     public static final String FLUSH_WINDOW_MAX_MS = "stride.flush.window-max.ms";
     /** The part of the input lag a flush window may add under a backlog ({@link FlushWindow}). */
     public static final String FLUSH_LAG_SHARE = "stride.flush.lag-share";
+    /** The input lag from which the flush window grows ({@link FlushWindow}): below it the job counts as caught up. */
+    public static final String FLUSH_BACKLOG_LAG_MS = "stride.flush.backlog-lag.ms";
 
     public static AggregatorConfig from(Config c) {
         return new AggregatorConfig(
@@ -54,6 +56,6 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     private static FlushWindow flushWindow(Config c) {
         long base = c.getLong(WINDOW_MS, 500);
         return new FlushWindow(base, c.getLong(FLUSH_WINDOW_MAX_MS, Math.max(base, 10_000)),
-                c.getDouble(FLUSH_LAG_SHARE, 0.5));
+                c.getDouble(FLUSH_LAG_SHARE, 0.5), c.getLong(FLUSH_BACKLOG_LAG_MS, 5_000));
     }
 }
