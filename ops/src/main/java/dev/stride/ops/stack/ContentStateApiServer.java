@@ -2,7 +2,6 @@ package dev.stride.ops.stack;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The content-state API (Spring Boot WebFlux) on its HTTP port. */
@@ -36,16 +35,6 @@ public final class ContentStateApiServer extends AppServer {
   @Override
   protected int httpPort(StackConfig config) {
     return config.contentStateApiPort();
-  }
-
-  /**
-   * ParallelGC: on 2 shared cores its young collections cost less CPU than G1's concurrent refinement and barriers for
-   * this API's short-lived request garbage (GC time ~1/2 of G1's under the same bench, docs/BENCHMARKS.md issue 7);
-   * MetaspaceSize avoids the full collections Spring's start-up class loading triggers.
-   */
-  @Override
-  protected List<String> jvmArgs(StackConfig config) {
-    return List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:MetaspaceSize=128m");
   }
 
   @Override
