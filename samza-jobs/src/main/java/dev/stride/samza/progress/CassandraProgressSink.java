@@ -1,8 +1,6 @@
 package dev.stride.samza.progress;
 
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 
@@ -76,13 +74,9 @@ public final class CassandraProgressSink implements ProgressSink {
         for (List<EnrolmentAggregate> partition : byBatch.values()) {
             for (int i = 0; i < partition.size(); i += BATCH_ROWS) {
                 List<EnrolmentAggregate> chunk = partition.subList(i, Math.min(partition.size(), i + BATCH_ROWS));
-                if (chunk.size() == 1) {
-                    writes.add(execute(rows.batchEnrolment(chunk.get(0))));
-                } else {
-                    BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
-                    chunk.forEach(a -> batch.addStatement(rows.batchEnrolment(a)));
-                    writes.add(execute(batch.build()));
-                }
+                List<BoundStatement> statements = new ArrayList<>();
+                chunk.forEach(a -> statements.addAll(rows.batchEnrolment(a)));
+                writes.add(execute(ProgressRows.single(statements)));
             }
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

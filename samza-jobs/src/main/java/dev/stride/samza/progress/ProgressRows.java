@@ -1,14 +1,18 @@
 package dev.stride.samza.progress;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import dev.stride.schema.StrideTables;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +24,22 @@ import java.util.Optional;
  */
 public final class ProgressRows {
 
-    /** The progress columns, in bind order. */
+    /** The progress columns the upserts set, in bind order (the last-read columns have their own statement). */
+    static final List<String> UPSERT_COLUMNS = List.of("status", "progress", "leaf_nodes_count",
+            "completion_percentage", "completed_on", "content_status", "unit_completion", "best_scores", "total_score",
+            "time_spent_seconds", "updated_at");
+    /** Every progress column, as read back. */
     static final List<String> PROGRESS_COLUMNS = List.of("status", "progress", "leaf_nodes_count",
             "completion_percentage", "completed_on", "last_read_content_id", "last_read_content_status",
             "last_access_time", "content_status", "unit_completion", "best_scores", "total_score",
             "time_spent_seconds", "updated_at");
+    /**
+     * The last-read columns carry the learner's access time as their cell time, as content-state-api writes them on
+     * every update: the later access wins whichever writer (API, aggregator, reconciler) lands last, so an aggregate
+     * computed before the latest update (a job behind its input) never moves them back.
+     */
+    private static final String LAST_READ = "UPDATE %s USING TIMESTAMP ? SET last_read_content_id = ?,"
+            + " last_read_content_status = ?, last_access_time = ?";
 
     // built once: the driver derives a codec from each GenericType, which is costly per call
     private static final GenericType<Map<String, Integer>> TEXT_INT = GenericType.mapOf(String.class, Integer.class);
@@ -35,17 +50,23 @@ public final class ProgressRows {
     private final PreparedStatement upsertUserEnrolment;
     private final PreparedStatement upsertBatchEnrolment;
     private final PreparedStatement upsertActivityAgg;
+    private final PreparedStatement lastReadUserEnrolment;
+    private final PreparedStatement lastReadBatchEnrolment;
     private final PreparedStatement readUserEnrolment;
     private final PreparedStatement readBatchEnrolment;
     private final PreparedStatement readActivityAgg;
 
     public ProgressRows(CqlSession session) {
         this.session = session;
-        String set = String.join(" = ?, ", PROGRESS_COLUMNS) + " = ?";
+        String set = String.join(" = ?, ", UPSERT_COLUMNS) + " = ?";
         String select = String.join(", ", PROGRESS_COLUMNS);
         upsertUserEnrolment = session.prepare("UPDATE " + StrideTables.USER_ENROLMENTS + " SET " + set
                 + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
         upsertBatchEnrolment = session.prepare("UPDATE " + StrideTables.ENROLMENTS_BY_BATCH + " SET " + set
+                + " WHERE tenant = ? AND course_id = ? AND batch_id = ? AND user_id = ?");
+        lastReadUserEnrolment = session.prepare(LAST_READ.formatted(StrideTables.USER_ENROLMENTS)
+                + " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
+        lastReadBatchEnrolment = session.prepare(LAST_READ.formatted(StrideTables.ENROLMENTS_BY_BATCH)
                 + " WHERE tenant = ? AND course_id = ? AND batch_id = ? AND user_id = ?");
         upsertActivityAgg = session.prepare("UPDATE " + StrideTables.USER_ACTIVITY_AGG
                 + " SET aggregates = ?, agg_last_updated = ?"
@@ -62,23 +83,42 @@ public final class ProgressRows {
         return session;
     }
 
-    /** The three idempotent upserts of one aggregate. */
-    public List<BoundStatement> upserts(EnrolmentAggregate a) {
-        return List.of(userEnrolment(a), batchEnrolment(a), activityAgg(a));
+    /** The idempotent writes of one aggregate (user_enrolments' two statements as one single-partition batch). */
+    public List<Statement<?>> upserts(EnrolmentAggregate a) {
+        return List.of(userEnrolment(a), single(batchEnrolment(a)), activityAgg(a));
     }
 
-    /** user_enrolments: partition (tenant, user). */
-    public BoundStatement userEnrolment(EnrolmentAggregate a) {
-        return progress(upsertUserEnrolment.boundStatementBuilder(), a)
-                .setString(14, a.tenantId()).setString(15, a.userId())
-                .setString(16, a.courseId()).setString(17, a.batchId()).setIdempotence(true).build();
+    /** user_enrolments: partition (tenant, user); the progress upsert and, once there is an access, the last-read one. */
+    public Statement<?> userEnrolment(EnrolmentAggregate a) {
+        BoundStatement progress = progress(upsertUserEnrolment.boundStatementBuilder(), a)
+                .setString(11, a.tenantId()).setString(12, a.userId())
+                .setString(13, a.courseId()).setString(14, a.batchId()).setIdempotence(true).build();
+        if (a.lastAccessTime() == null) {
+            return progress;
+        }
+        BoundStatement lastRead = lastRead(lastReadUserEnrolment.boundStatementBuilder(), a)
+                .setString(4, a.tenantId()).setString(5, a.userId())
+                .setString(6, a.courseId()).setString(7, a.batchId()).build();
+        return single(List.of(progress, lastRead));
     }
 
-    /** enrolments_by_batch: partition (tenant, course, batch), shared by every learner of the batch. */
-    public BoundStatement batchEnrolment(EnrolmentAggregate a) {
-        return progress(upsertBatchEnrolment.boundStatementBuilder(), a)
-                .setString(14, a.tenantId()).setString(15, a.courseId())
-                .setString(16, a.batchId()).setString(17, a.userId()).setIdempotence(true).build();
+    /** enrolments_by_batch: partition (tenant, course, batch), shared by every learner of the batch; 1 or 2 statements. */
+    public List<BoundStatement> batchEnrolment(EnrolmentAggregate a) {
+        BoundStatement progress = progress(upsertBatchEnrolment.boundStatementBuilder(), a)
+                .setString(11, a.tenantId()).setString(12, a.courseId())
+                .setString(13, a.batchId()).setString(14, a.userId()).setIdempotence(true).build();
+        if (a.lastAccessTime() == null) {
+            return List.of(progress);
+        }
+        return List.of(progress, lastRead(lastReadBatchEnrolment.boundStatementBuilder(), a)
+                .setString(4, a.tenantId()).setString(5, a.courseId())
+                .setString(6, a.batchId()).setString(7, a.userId()).build());
+    }
+
+    /** One statement as is; several of one partition as an UNLOGGED batch (one mutation). */
+    static Statement<?> single(List<BoundStatement> statements) {
+        return statements.size() == 1 ? statements.get(0)
+                : BatchStatement.builder(BatchType.UNLOGGED).addStatements(List.copyOf(statements)).setIdempotence(true).build();
     }
 
     /** user_activity_agg: partition (tenant, activity type, course, user). */
@@ -114,18 +154,21 @@ public final class ProgressRows {
         if (a.completedOn() != null) {
             b = b.setInstant(4, a.completedOn());
         }
+        return b.set(5, a.contentStatus(), TEXT_INT)
+                .set(6, a.unitCompletion(), TEXT_DOUBLE)
+                .set(7, a.bestScores(), TEXT_DOUBLE)
+                .setDouble(8, a.totalScore())
+                .setLong(9, a.timeSpentSeconds())
+                .setInstant(10, a.updatedAt());
+    }
+
+    /** Binds USING TIMESTAMP (the access time in µs) and the last-read values; the key follows from index 4. */
+    private static BoundStatementBuilder lastRead(BoundStatementBuilder b, EnrolmentAggregate a) {
+        b = b.setLong(0, ChronoUnit.MICROS.between(Instant.EPOCH, a.lastAccessTime())).setInstant(3, a.lastAccessTime());
         if (a.lastReadContentId() != null) {
-            b = b.setString(5, a.lastReadContentId()).setInt(6, a.lastReadContentStatus());
+            b = b.setString(1, a.lastReadContentId()).setInt(2, a.lastReadContentStatus());
         }
-        if (a.lastAccessTime() != null) {
-            b = b.setInstant(7, a.lastAccessTime());
-        }
-        return b.set(8, a.contentStatus(), TEXT_INT)
-                .set(9, a.unitCompletion(), TEXT_DOUBLE)
-                .set(10, a.bestScores(), TEXT_DOUBLE)
-                .setDouble(11, a.totalScore())
-                .setLong(12, a.timeSpentSeconds())
-                .setInstant(13, a.updatedAt());
+        return b.setIdempotence(true);
     }
 
     private static EnrolmentAggregate fromRow(Row r, String tenant, String user, String course, String batch,
