@@ -24,13 +24,20 @@ final class ApiBench {
   private static final Pattern BATCH_ID = Pattern.compile("\"batchId\"\\s*:\\s*\"([^\"]+)\"");
 
   private final StrideClient client;
+  private final LoadClient load;
   private final Function<String, String> learnerToken;
   private final String adminToken;
   private final PrintStream out;
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
   ApiBench(StrideClient client, String adminToken, Function<String, String> learnerToken, PrintStream out) {
+    this(client, client, adminToken, learnerToken, out);
+  }
+
+  /** {@code load} sends the measured phases' requests; {@code client} the setup's. */
+  ApiBench(StrideClient client, LoadClient load, String adminToken, Function<String, String> learnerToken, PrintStream out) {
     this.client = client;
+    this.load = load;
     this.adminToken = adminToken;
     this.learnerToken = learnerToken;
     this.out = out;
@@ -73,7 +80,7 @@ final class ApiBench {
             + "\",\"batchId\":\"" + s.batchId() + "\",\"status\":" + status + ",\"progress\":" + (status == 2 ? 100 : r.nextInt(100))
             + ",\"lastAccessTime\":\"" + Instant.now().minusMillis(r.nextInt(1000)) + "\"}";
       }).collect(Collectors.joining(","));
-      return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner),
+      return load.send("PATCH", "/v1/content/state/update", s.tokens().get(learner),
           "{\"userId\":\"" + s.learners().get(learner) + "\",\"contents\":[" + contents + "]}");
     }, cpu);
   }
@@ -104,7 +111,7 @@ final class ApiBench {
       for (int i = 0; i < perRequest; i++) { // distinct contents: consecutive from a random start
         body.append(i == 0 ? "" : ",").append(fragments[(first + i) % leaves][random.nextInt(11)]).append(at).append("\"}");
       }
-      return client.send("PATCH", "/v1/content/state/update", s.tokens().get(learner), body.append("]}").toString());
+      return load.send("PATCH", "/v1/content/state/update", s.tokens().get(learner), body.append("]}").toString());
     }, cpu);
     return r.load(String.format("state/update x%d open %.0f/s", contentsPerRequest, rate), contentsPerRequest);
   }
@@ -128,7 +135,7 @@ final class ApiBench {
 
   LoadResult coursesList(ListSetup s, int concurrency, Duration warmup, Duration measure, CpuMeter cpu) throws InterruptedException {
     return ClosedLoop.run("courses/list (" + s.courses() + " enrolments)", concurrency, warmup, measure, 1,
-        () -> client.send("GET", "/v1/user/courses/list/" + s.userId(), s.token(), null), cpu);
+        () -> load.send("GET", "/v1/user/courses/list/" + s.userId(), s.token(), null), cpu);
   }
 
   private void putCourse(String courseId, List<String> leafIds) throws IOException {

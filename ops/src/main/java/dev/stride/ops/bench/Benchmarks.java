@@ -22,7 +22,13 @@ public final class Benchmarks {
 
   public Benchmarks(String url, String adminToken, Function<String, String> learnerToken, CqlSession session, String keyspace,
       PrintStream out) {
-    this.api = new ApiBench(new StrideClient(url), adminToken, learnerToken, out);
+    this(url, new StrideClient(url), adminToken, learnerToken, session, keyspace, out);
+  }
+
+  /** {@code load} sends the measured API phases' requests (the setup uses a StrideClient). */
+  public Benchmarks(String url, LoadClient load, String adminToken, Function<String, String> learnerToken, CqlSession session,
+      String keyspace, PrintStream out) {
+    this.api = new ApiBench(new StrideClient(url), load, adminToken, learnerToken, out);
     this.session = session;
     this.keyspace = keyspace;
     this.out = out;

@@ -22,9 +22,11 @@ import org.HdrHistogram.Histogram;
 /**
  * API-to-aggregate lag: an open-loop generator ({@link OpenLoop}) sends content-state updates at a fixed rate (requests
  * leave on schedule whether or not earlier ones answered), and for sampled requests measures the time from the API's 200 to the
- * moment the aggregator's row in user_enrolments includes the update. Each update carries a lastAccessTime later than
- * any before it for that learner; the aggregate's last_access_time is the latest of its contents', so the row shows
- * the update exactly when last_access_time reaches the value sent. Rows are polled every {@link #POLL}.
+ * moment the aggregator's row in user_enrolments includes the update. It polls updated_at, which only the aggregator
+ * moves (to the ingest time of the latest event it wrote; the API's own last-read write leaves it alone): each update
+ * carries a lastAccessTime `at` at or before its send, so its ingest time is at or after `at`, and earlier requests of
+ * the learner were ingested before it (only a request of the same learner still in flight could show it a little
+ * early). Rows are polled every {@link #POLL}.
  */
 public final class LagBench {
   static final Duration POLL = Duration.ofMillis(20);
@@ -75,7 +77,7 @@ public final class LagBench {
   }
 
   Result run(ApiBench.Setup s, double rate, Duration warmup, Duration measure, double sampleRate) throws InterruptedException {
-    PreparedStatement read = session.prepare("SELECT last_access_time FROM " + keyspace
+    PreparedStatement read = session.prepare("SELECT updated_at FROM " + keyspace
         + ".user_enrolments WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?");
     Map<String, Instant> lastSent = new ConcurrentHashMap<>();
     Map<Long, Sample> watched = new ConcurrentHashMap<>();
@@ -92,7 +94,7 @@ public final class LagBench {
     OpenLoop.Result r = OpenLoop.run(rate, warmup, measure, status -> status == 200, slot -> {
       int learner = ThreadLocalRandom.current().nextInt(s.learners().size());
       String user = s.learners().get(learner);
-      // later than anything sent for this learner: the row shows this update when last_access_time reaches it
+      // later than anything sent for this learner: the row shows this update when updated_at (its ingest time) reaches it
       Instant at = lastSent.merge(user, Instant.now().truncatedTo(ChronoUnit.MILLIS),
           (before, now) -> now.isAfter(before) ? now : before.plusMillis(1));
       if (slot.measured() && slot.index() % sampleEvery == 0) {
@@ -124,7 +126,7 @@ public final class LagBench {
         reads.put(s, session.executeAsync(read.bind(tenant, s.user(), setup.courseId(), setup.batchId())).toCompletableFuture()
             .thenApply(rs -> {
               Row row = rs.one();
-              return row == null ? null : row.getInstant("last_access_time");
+              return row == null ? null : row.getInstant("updated_at");
             }));
       }
       for (Iterator<Sample> it = pending.iterator(); it.hasNext(); ) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** A small HTTP client for Stride's Sunbird-shaped API: JSON bodies wrapped in {"request": ...}. */
-public final class StrideClient {
+public final class StrideClient implements LoadClient {
   private final HttpClient http;
   private final String baseUrl;
 
@@ -24,6 +24,7 @@ public final class StrideClient {
     return baseUrl;
   }
 
+  @Override
   public CompletableFuture<Response> send(String method, String path, String token, String requestJson) {
     return sendBody(method, path, token, "application/json", requestJson == null ? null : "{\"request\":" + requestJson + "}");
   }

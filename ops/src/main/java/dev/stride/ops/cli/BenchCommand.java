@@ -7,6 +7,7 @@ import dev.stride.ops.bench.LagBench;
 import dev.stride.ops.bench.GroupBench;
 import dev.stride.ops.bench.ReportBench;
 import dev.stride.ops.stack.AppBuild;
+import dev.stride.ops.bench.NettyLoadClient;
 import dev.stride.ops.bench.StrideClient;
 import dev.stride.ops.stack.Secrets;
 import dev.stride.ops.stack.StackConfig;
@@ -87,6 +88,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "api: measure the raw Cassandra write baseline last (default ${DEFAULT-VALUE}; --no-raw skips it).")
   boolean raw;
 
+  @Option(names = "--client", defaultValue = "netty", description = "api: the measured requests' HTTP client, netty (one I/O"
+      + " thread, cheap) or jdk (java.net.http, 0.5-1.9 ms of CPU per request on the cores it measures); default ${DEFAULT-VALUE}.")
+  LoadClientKind client;
+
+  enum LoadClientKind { netty, jdk }
+
   @Option(names = "--warmup", defaultValue = "PT10S") Duration warmup;
 
   @Option(names = "--duration", defaultValue = "PT30S") Duration duration;
@@ -149,10 +156,13 @@ final class BenchCommand implements Callable<Integer> {
       java.util.Map<String, ProcessHandle> processes =
           withApiPid(stackProcesses(config, List.of("content-state-api", "cassandra", "kafka", "aggregator", "druid-feed")));
       processes.put("load-generator", ProcessHandle.current()); // it shares the cores: its cost per request is shown too
-      new Benchmarks(url, admin, user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session,
-          config.keyspace(), System.out).runApi(learners == null ? 2000 : learners, leaves, contents, clients, rates, warmup, duration,
-          listCourses, listConcurrency != null ? listConcurrency
-              : List.of(Math.min(clients.isEmpty() ? 16 : java.util.Collections.max(clients), 16)), raw, processes);
+      try (NettyLoadClient netty = new NettyLoadClient(url, 512)) {
+        new Benchmarks(url, client == LoadClientKind.netty ? netty : new StrideClient(url), admin,
+            user -> Tokens.mint(secret, tenant, user, List.of("LEARNER"), null, ttl), session, config.keyspace(), System.out)
+            .runApi(learners == null ? 2000 : learners, leaves, contents, clients, rates, warmup, duration, listCourses,
+                listConcurrency != null ? listConcurrency
+                    : List.of(Math.min(clients.isEmpty() ? 16 : java.util.Collections.max(clients), 16)), raw, processes);
+      }
     }
     return 0;
   }
