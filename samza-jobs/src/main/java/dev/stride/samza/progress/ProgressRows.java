@@ -35,8 +35,10 @@ public final class ProgressRows {
             "time_spent_seconds", "updated_at");
     /**
      * The last-read columns carry the learner's access time as their cell time, as content-state-api writes them on
-     * every update: the later access wins whichever writer (API, aggregator, reconciler) lands last, so an aggregate
-     * computed before the latest update (a job behind its input) never moves them back.
+     * every update: the later access wins whichever writer lands last, so an aggregate computed before the latest
+     * update (a job behind its input) never moves them back. The aggregator writes at the end of the access's
+     * millisecond (µs 999): on an equal access time the API's cells (µs 000) would otherwise tie with its own and
+     * Cassandra would keep the larger value cell by cell, mixing one content's id with another's status.
      */
     private static final String LAST_READ = "UPDATE %s USING TIMESTAMP ? SET last_read_content_id = ?,"
             + " last_read_content_status = ?, last_access_time = ?";
@@ -88,15 +90,27 @@ public final class ProgressRows {
         return List.of(userEnrolment(a), single(batchEnrolment(a)), activityAgg(a));
     }
 
+    /**
+     * As {@link #upserts} with the last-read cells written at {@code lastReadMicros} instead of the access time: the
+     * reconciler's repair, computed from every fact, must win over cells an older release or a bad hand wrote later.
+     */
+    public List<Statement<?>> upserts(EnrolmentAggregate a, long lastReadMicros) {
+        return List.of(userEnrolment(a, lastReadMicros), single(batchEnrolment(a, lastReadMicros)), activityAgg(a));
+    }
+
     /** user_enrolments: partition (tenant, user); the progress upsert and, once there is an access, the last-read one. */
     public Statement<?> userEnrolment(EnrolmentAggregate a) {
+        return userEnrolment(a, a.lastAccessTime() == null ? 0 : lastReadMicros(a.lastAccessTime()));
+    }
+
+    private Statement<?> userEnrolment(EnrolmentAggregate a, long lastReadMicros) {
         BoundStatement progress = progress(upsertUserEnrolment.boundStatementBuilder(), a)
                 .setString(11, a.tenantId()).setString(12, a.userId())
                 .setString(13, a.courseId()).setString(14, a.batchId()).setIdempotence(true).build();
         if (a.lastAccessTime() == null) {
             return progress;
         }
-        BoundStatement lastRead = lastRead(lastReadUserEnrolment.boundStatementBuilder(), a)
+        BoundStatement lastRead = lastRead(lastReadUserEnrolment.boundStatementBuilder(), a, lastReadMicros)
                 .setString(4, a.tenantId()).setString(5, a.userId())
                 .setString(6, a.courseId()).setString(7, a.batchId()).build();
         return single(List.of(progress, lastRead));
@@ -104,13 +118,17 @@ public final class ProgressRows {
 
     /** enrolments_by_batch: partition (tenant, course, batch), shared by every learner of the batch; 1 or 2 statements. */
     public List<BoundStatement> batchEnrolment(EnrolmentAggregate a) {
+        return batchEnrolment(a, a.lastAccessTime() == null ? 0 : lastReadMicros(a.lastAccessTime()));
+    }
+
+    private List<BoundStatement> batchEnrolment(EnrolmentAggregate a, long lastReadMicros) {
         BoundStatement progress = progress(upsertBatchEnrolment.boundStatementBuilder(), a)
                 .setString(11, a.tenantId()).setString(12, a.courseId())
                 .setString(13, a.batchId()).setString(14, a.userId()).setIdempotence(true).build();
         if (a.lastAccessTime() == null) {
             return List.of(progress);
         }
-        return List.of(progress, lastRead(lastReadBatchEnrolment.boundStatementBuilder(), a)
+        return List.of(progress, lastRead(lastReadBatchEnrolment.boundStatementBuilder(), a, lastReadMicros)
                 .setString(4, a.tenantId()).setString(5, a.courseId())
                 .setString(6, a.batchId()).setString(7, a.userId()).build());
     }
@@ -162,9 +180,14 @@ public final class ProgressRows {
                 .setInstant(10, a.updatedAt());
     }
 
-    /** Binds USING TIMESTAMP (the access time in µs) and the last-read values; the key follows from index 4. */
-    private static BoundStatementBuilder lastRead(BoundStatementBuilder b, EnrolmentAggregate a) {
-        b = b.setLong(0, ChronoUnit.MICROS.between(Instant.EPOCH, a.lastAccessTime())).setInstant(3, a.lastAccessTime());
+    /** The aggregator's cell time for an access: the access's millisecond, at its last microsecond (see LAST_READ). */
+    static long lastReadMicros(Instant access) {
+        return ChronoUnit.MILLIS.between(Instant.EPOCH, access) * 1000 + 999;
+    }
+
+    /** Binds USING TIMESTAMP and the last-read values; the key follows from index 4. */
+    private static BoundStatementBuilder lastRead(BoundStatementBuilder b, EnrolmentAggregate a, long micros) {
+        b = b.setLong(0, micros).setInstant(3, a.lastAccessTime());
         if (a.lastReadContentId() != null) {
             b = b.setString(1, a.lastReadContentId()).setInt(2, a.lastReadContentStatus());
         }

@@ -77,7 +77,9 @@ public final class Reconciler {
                 || activity.map(r -> !r.getMap("aggregates", String.class, Double.class).equals(expected.aggregates()))
                 .orElse(true);
         if (drift && !dryRun) {
-            rows.upserts(expected).forEach(rows.session()::execute);
+            // last-read at the repair's own time: it is computed from every fact, and a later access still wins
+            long nowMicros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+            rows.upserts(expected, nowMicros).forEach(rows.session()::execute);
         }
         return drift;
     }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The last-read columns follow the access-time rule whoever writes them: an aggregate computed before the learner's
- * latest update (a job behind its input, written later) never moves them back, while its progress columns still land.
+ * latest update (a job behind its input, written later) never moves them back, while its progress columns still land;
+ * on an equal access time the aggregator's tuple wins whole.
  */
 @StrideIntegrationTest
 class ProgressRowsIT {
@@ -57,6 +58,20 @@ class ProgressRowsIT {
             assertThat(read.lastAccessTime()).isEqualTo(t3);
             assertThat(read.lastReadContentId()).isEqualTo("c3");
             assertThat(read.completedCount()).isEqualTo(2);
+
+            // the same access millisecond from both writers (a request of several contents with one lastAccessTime):
+            // the aggregator's whole tuple wins, never its content id with the API's status (equal cell times would
+            // keep the larger value cell by cell: c9 with status 2 here)
+            Instant t4 = t3.plusSeconds(60);
+            ks.execute("UPDATE user_enrolments USING TIMESTAMP ? SET last_read_content_id = 'c9', last_read_content_status = 1,"
+                    + " last_access_time = ? WHERE tenant = ? AND user_id = 'u1' AND course_id = ? AND batch_id = 'b1'",
+                    t4.toEpochMilli() * 1000, t4, TENANT, COURSE);
+            for (var statement : rows.upserts(aggregate(t4, "c4", 2, 3, Instant.now()))) {
+                ks.execute(statement.setQueryTimestamp(CassandraProgressSink.nextMicros()));
+            }
+            EnrolmentAggregate tie = rows.readUserEnrolment(TENANT, "u1", COURSE, "b1").orElseThrow();
+            assertThat(tie.lastReadContentId()).isEqualTo("c4");
+            assertThat(tie.lastReadContentStatus()).isEqualTo(2);
         }
     }
 
