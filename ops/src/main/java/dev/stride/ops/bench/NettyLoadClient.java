@@ -139,10 +139,12 @@ public final class NettyLoadClient implements LoadClient, AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
       Call call = finish();
-      if (call != null) {
-        call.done().complete(new StrideClient.Response(response.status().code(),
-            response.content().toString(StandardCharsets.UTF_8)));
+      if (call == null) {
+        ctx.close(); // an answer nobody asked for (e.g. a 408 on an idle connection): the connection is not reusable
+        return;
       }
+      call.done().complete(new StrideClient.Response(response.status().code(),
+          response.content().toString(StandardCharsets.UTF_8)));
       if (io.netty.handler.codec.http.HttpUtil.isKeepAlive(response)) {
         next(ctx.channel());
       } else {

@@ -86,6 +86,8 @@ final class OpenLoop {
       if (inFlight.get() >= MAX_IN_FLIGHT) {
         if (measured) {
           skipped.incrementAndGet();
+          // counted as late as it already is, or the percentiles would leave out the worst moments
+          latencies.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
         }
         continue;
       }
@@ -128,8 +130,12 @@ final class OpenLoop {
     while (measuredOpen.get() > 0 && System.nanoTime() < drainUntil) {
       TimeUnit.MILLISECONDS.sleep(10);
     }
+    long failedNow = failed.get(); // before reading what is still open, so a late answer is not counted twice
     long open = measuredOpen.get(); // never answered within the client's timeout plus DRAIN
-    return new Result(rate, sent.get(), ok.get(), failed.get() + open, skipped.get(), measure.toNanos() / 1e9,
-        latencies.getIntervalHistogram());
+    Histogram h = latencies.getIntervalHistogram();
+    for (long i = 0; i < open; i++) {
+      h.recordValue(Math.max(1, (System.nanoTime() - endAt) / 1000)); // due before endAt: at least this late
+    }
+    return new Result(rate, sent.get(), ok.get(), failedNow + open, skipped.get(), measure.toNanos() / 1e9, h);
   }
 }
