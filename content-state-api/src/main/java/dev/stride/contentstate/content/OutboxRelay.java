@@ -44,8 +44,9 @@ public class OutboxRelay {
 
     /**
      * Publishes and deletes every row created before {@code cutoff}, per tenant from its checkpoint (less relayOverlap,
-     * for rows inserted after their creation time: a stalled request, a lagging clock) on, then moves the checkpoint to {@code cutoff}; a tenant stops
-     * at its first failed publish, leaving its checkpoint where it was, and the sweep goes on with the next tenant.
+     * for rows inserted after their creation time: a stalled request, a lagging clock) on, then moves the checkpoint to
+     * {@code cutoff}; a tenant stops at its first failed publish, leaving its checkpoint where it was, and the sweep goes
+     * on with the next tenant.
      */
     public Mono<Long> relayOlderThan(Instant cutoff) {
         return outbox.checkpoints()

@@ -47,9 +47,8 @@ import java.util.concurrent.TimeoutException;
  * caught up; under a backlog the window grows with the input lag, bounded ({@link FlushWindow}), so fewer intermediate
  * enrolment-progress events are emitted then (each flush still emits and writes every dirty enrolment's latest aggregate).
  * A flush computes each dirty enrolment once, emits its events and writes its rows asynchronously while the task reads
- * on; a later window
- * (or a forced {@link #drain}) sees the writes durable and only then removes the marks of the enrolments not marked
- * again since. At most one flush is in flight per task. A checkpoint may come at any point between: with
+ * on; a later window (or a forced {@link #drain}) sees the writes durable and only then removes the marks of the
+ * enrolments not marked again since. At most one flush is in flight per task. A checkpoint may come at any point between: with
  * transactional state the marks, the states and the input offsets belong to the same checkpoint, so after a crash every
  * enrolment whose rows may be missing is still marked, and the first flush rewrites it even when its aggregate did not
  * change since the (possibly lost) write ({@link #restoredMarks}); the inputs after the checkpoint replay onto exactly
