@@ -112,8 +112,9 @@ public class ContentUpdateService {
 
     private Mono<Void> write(List<Accepted> accepted) {
         String topic = props.kafka().contentStateTopic();
+        Instant insertedAt = Instant.now();
         List<OutboxRepository.Row> rows = accepted.stream()
-                .map(a -> OutboxRepository.row(a.pending, topic, a.pending.key().kafkaKey())).toList();
+                .map(a -> OutboxRepository.row(a.pending, topic, a.pending.key().kafkaKey(), insertedAt)).toList();
         return outbox.insertAll(rows)
                 .then(Flux.fromIterable(accepted).flatMap(this::store).then())
                 .then(Flux.fromIterable(rows).concatMap(row -> assembler.assemble(row.pending())

@@ -55,8 +55,17 @@ public class OutboxRepository {
         this.advance = session.prepare("UPDATE content_state_outbox_tenants SET clean_before = ? WHERE tenant = ?");
     }
 
+    /** A row created when its request arrived (tests; a relay window must then cover the request's whole wait). */
     public static Row row(PendingEvent p, String topic, String key) {
-        return new Row(p.tenantId(), p.ingestTime().getEpochSecond() / 60, p.ingestTime(), p.eventId(), topic, key, p);
+        return row(p, topic, key, p.ingestTime());
+    }
+
+    /**
+     * A row created at {@code createdAt}: the write path passes the moment before its insert, so a row lands at most the
+     * insert's own latency after its creation time and the relay's overlap need not cover the request's earlier reads.
+     */
+    public static Row row(PendingEvent p, String topic, String key, Instant createdAt) {
+        return new Row(p.tenantId(), createdAt.getEpochSecond() / 60, createdAt, p.eventId(), topic, key, p);
     }
 
     /** The rows of one request share its (tenant, bucket) partition: one round trip, one mutation. */
