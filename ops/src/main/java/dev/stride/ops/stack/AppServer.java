@@ -74,7 +74,7 @@ public abstract class AppServer implements Server {
     if (httpPort(config) != 0) {
       cmd.add("PORT=" + httpPort(config)); // both Spring services read server.port from PORT
     }
-    cmd.addAll(JavaServers.javaCommand(jvmArgs(config), cp, mainClass()));
+    cmd.addAll(JavaServers.javaCommand(JavaServers.withOperatorOptions(name(), jvmArgs(config)), cp, mainClass()));
     return cmd;
   }
 

@@ -103,6 +103,7 @@ public final class CassandraServer implements Server {
   @Override
   public List<String> command(StackConfig c) throws IOException {
     Path dir = c.dir(name()).toAbsolutePath();
+    Files.createDirectories(dir.resolve("logs")); // the JVM opens its GC log before Cassandra creates the folder
     List<String> jvm = new ArrayList<>(List.of(
         "-Xms" + c.cassandraHeap(), "-Xmx" + c.cassandraHeap(), "-XX:+UseG1GC",
         // young pauses were 250-350 ms under the write bench (GCInspector), the whole tail of every API's p99;
@@ -116,14 +117,17 @@ public final class CassandraServer implements Server {
         // one node: nothing to gossip with, so don't wait for gossip to settle
         "-Dcassandra.skip_wait_for_gossip_to_settle=0",
         "-Djava.net.preferIPv4Stack=true", "-Djdk.attach.allowAttachSelf=true",
-        "-Dio.netty.tryReflectionSetAccessible=true"));
+        "-Dio.netty.tryReflectionSetAccessible=true",
+        // every pause with its length: a p99 is read against them (Cassandra's own log keeps only those over 200 ms)
+        "-Xlog:gc:file=" + dir.resolve("logs/gc.log") + ":time,uptime:filecount=3,filesize=10m"));
     jvm.addAll(JDK17_FLAGS);
     List<String> cmd = new ArrayList<>();
     if (Tools.runningAsRoot() && Tools.onPath("setpriv").isPresent()) {
       // as root Cassandra mlocks its whole heap: start goes from ~4 s to 9-24 s
       cmd.addAll(List.of("setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock"));
     }
-    cmd.addAll(JavaServers.javaCommand(jvm, JavaServers.classpath(c, name()), "org.apache.cassandra.service.CassandraDaemon"));
+    cmd.addAll(JavaServers.javaCommand(JavaServers.withOperatorOptions(name(), jvm), JavaServers.classpath(c, name()),
+        "org.apache.cassandra.service.CassandraDaemon"));
     return cmd;
   }
 

@@ -45,6 +45,39 @@ final class JavaServers {
     return Files.readString(out).trim();
   }
 
+  /**
+   * {@code jvmArgs} with the operator's {@code STRIDE_<SERVER>_JVM_OPTS} (e.g. STRIDE_CASSANDRA_JVM_OPTS, space separated)
+   * after them, so a later flag wins; when those name a collector ({@code -XX:+Use...GC}) the defaults' collector
+   * flags are dropped, since the JVM refuses two collectors.
+   */
+  static List<String> withOperatorOptions(String server, List<String> jvmArgs) {
+    return withOptions(jvmArgs, System.getenv(jvmOptionsVariable(server)));
+  }
+
+  static String jvmOptionsVariable(String server) {
+    return "STRIDE_" + server.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JVM_OPTS";
+  }
+
+  static List<String> withOptions(List<String> jvmArgs, String options) {
+    if (options == null || options.isBlank()) {
+      return jvmArgs;
+    }
+    List<String> extra = List.of(options.trim().split("\\s+"));
+    boolean collector = extra.stream().anyMatch(JavaServers::namesCollector);
+    List<String> out = new ArrayList<>();
+    for (String a : jvmArgs) {
+      if (!(collector && (namesCollector(a) || a.startsWith("-XX:MaxGCPauseMillis")))) {
+        out.add(a);
+      }
+    }
+    out.addAll(extra);
+    return out;
+  }
+
+  private static boolean namesCollector(String arg) {
+    return arg.startsWith("-XX:+Use") && arg.endsWith("GC");
+  }
+
   static List<String> javaCommand(List<String> jvmArgs, String classpath, String mainClass, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
