@@ -5,6 +5,7 @@ import dev.stride.core.course.CourseNode;
 import dev.stride.core.course.CourseTree;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.CourseStructureEvent;
+import dev.stride.core.event.EnrolmentProgressEvent;
 import dev.stride.core.event.Json;
 import dev.stride.schema.CassandraSessions;
 import dev.stride.schema.MigrationRunner;
@@ -15,6 +16,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import org.I0Itec.zkclient.ZkClient;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -145,44 +148,108 @@ public final class AggregatorBench {
         }
         try (JobsStopper stopper = new JobsStopper(jobs);
              CqlSession session = CassandraSessions.open(a.get("cassandra"), "datacenter1", null);
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka),
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka,
+                     "max.poll.records", 20000),
                      new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> out = consumer.partitionsFor(token + ".enrolment-progress").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             PreparedStatement rows = session.prepare("SELECT user_id, updated_at FROM " + keyspace
                     + ".enrolments_by_batch WHERE tenant = 'tenant1' AND course_id = 'course1' AND batch_id = 'batch1'");
+            PreparedStatement someRows = session.prepare("SELECT user_id, updated_at FROM " + keyspace
+                    + ".enrolments_by_batch WHERE tenant = 'tenant1' AND course_id = 'course1' AND batch_id = 'batch1'"
+                    + " AND user_id IN :users");
+            // Completion is decided by the rows alone, but only the users whose final aggregate the job has emitted are
+            // read (the job emits before it writes): reading all 10,000+ rows every poll loaded the Cassandra the job
+            // writes to. A user stays a candidate until its row is current; a quiet output falls back to a full read.
+            consumer.assign(out);
+            consumer.seekToBeginning(out);
+            Set<String> pending = new HashSet<>(lastEvent.keySet());
+            Set<String> candidates = new HashSet<>();
             long firstOutput = 0;
             double cpuAtFirstOutput = 0;
             long runLoop = 0;
             double cpuAtRunLoop = 0;
-            long done = 0;
-            while (done < lastEvent.size()) {
-                Thread.sleep(500);
+            long emitted = 0;
+            long lastNewOutput = System.nanoTime();
+            // where the CPU goes from the first output on: the first job process's threads, and the servers it uses
+            // (shared with whatever else runs on the machine: their figures are an upper bound for this job's share)
+            Optional<Long> kafkaPid = ProcCpu.find("kafka.Kafka ");
+            Optional<Long> cassandraPid = ProcCpu.find("org.apache.cassandra.service.CassandraDaemon");
+            Map<String, Long> threadsAtFirstOutput = Map.of();
+            long kafkaAtFirstOutput = -1;
+            long cassandraAtFirstOutput = -1;
+            while (!pending.isEmpty()) {
+                Thread.sleep(250);
                 if (runLoop == 0 && java.nio.file.Files.readString(work.resolve("p0.log")).contains("Entering run loop")) {
                     runLoop = System.nanoTime(); // stores restored, inputs registered: the job starts consuming
                     cpuAtRunLoop = jobCpuSeconds(jobs);
                 }
-                if (firstOutput == 0 && consumer.endOffsets(out).values().stream().mapToLong(Long::longValue).sum() > 0) {
-                    firstOutput = System.nanoTime();
-                    cpuAtFirstOutput = jobCpuSeconds(jobs); // start-up, restore and JIT warm-up are mostly behind
-                }
-                try {
-                    long current = 0;
-                    for (Row r : session.execute(rows.bind().setPageSize(5000).setTimeout(Duration.ofSeconds(30)))) {
-                        if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
-                            current++;
+                int polled = 0;
+                for (int n = -1; n != 0; ) { // everything emitted so far
+                    n = 0;
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(polled == 0 ? 50 : 0))) {
+                        n++;
+                        EnrolmentProgressEvent e = Json.read(r.value(), EnrolmentProgressEvent.class);
+                        if (pending.contains(e.userId()) && lastEvent.get(e.userId()).equals(e.ingestTime())) {
+                            candidates.add(e.userId());
                         }
                     }
-                    done = current;
+                    polled += n;
+                }
+                emitted += polled;
+                if (polled > 0) {
+                    lastNewOutput = System.nanoTime();
+                    if (firstOutput == 0) {
+                        firstOutput = System.nanoTime();
+                        cpuAtFirstOutput = jobCpuSeconds(jobs); // start-up, restore and JIT warm-up are mostly behind
+                        threadsAtFirstOutput = ProcCpu.threads(jobs.get(0).pid());
+                        kafkaAtFirstOutput = kafkaPid.map(ProcCpu::process).orElse(-1L);
+                        cassandraAtFirstOutput = cassandraPid.map(ProcCpu::process).orElse(-1L);
+                    }
+                }
+                boolean quiet = System.nanoTime() - lastNewOutput > TimeUnit.SECONDS.toNanos(5);
+                try {
+                    if (quiet) { // nothing emitted for 5 s yet users pending: read every row, as the bench did before
+                        for (Row r : session.execute(rows.bind().setPageSize(5000).setTimeout(Duration.ofSeconds(30)))) {
+                            if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
+                                pending.remove(r.getString("user_id"));
+                            }
+                        }
+                        lastNewOutput = System.nanoTime();
+                    } else {
+                        List<String> ids = new ArrayList<>(candidates);
+                        for (int i = 0; i < ids.size(); i += 100) {
+                            for (Row r : session.execute(someRows.bind().setList("users", ids.subList(i,
+                                    Math.min(ids.size(), i + 100)), String.class).setTimeout(Duration.ofSeconds(30)))) {
+                                if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
+                                    pending.remove(r.getString("user_id"));
+                                }
+                            }
+                        }
+                    }
+                    candidates.retainAll(pending);
                 } catch (com.datastax.oss.driver.api.core.DriverException e) {
                     System.out.println("poll failed, retrying: " + e); // a busy shared machine: the next poll decides
                 }
                 if (Duration.ofNanos(System.nanoTime() - started).toMinutes() > 20) {
-                    throw new IllegalStateException("not drained in 20 minutes: " + done + " of " + lastEvent.size());
+                    throw new IllegalStateException("not drained in 20 minutes: " + pending.size() + " of "
+                            + lastEvent.size() + " enrolments not current");
                 }
             }
             long end = System.nanoTime();
             double cpuSeconds = jobCpuSeconds(jobs);
+            Map<String, Long> threadsAtEnd = ProcCpu.threads(jobs.get(0).pid());
+            long kafkaAtEnd = kafkaPid.map(ProcCpu::process).orElse(-1L);
+            long cassandraAtEnd = cassandraPid.map(ProcCpu::process).orElse(-1L);
+            printBreakdown(threadsAtFirstOutput, threadsAtEnd, events);
+            if (kafkaAtFirstOutput >= 0 && kafkaAtEnd >= 0) {
+                System.out.printf("Kafka broker CPU from the first output: %.0f µs per event%n",
+                        (kafkaAtEnd - kafkaAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
+            }
+            if (cassandraAtFirstOutput >= 0 && cassandraAtEnd >= 0) {
+                System.out.printf("Cassandra CPU from the first output: %.0f µs per event (the whole node: other "
+                        + "clients included)%n", (cassandraAtEnd - cassandraAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
+            }
             double[] load = new double[1];
             load[0] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf("job CPU %.1f s in total (start-up included): %.0f µs of job CPU per event; "
@@ -195,7 +262,7 @@ public final class AggregatorBench {
             System.out.printf("from the run loop's start: %.0f events/s (%.1f s), job CPU %.1f s = %.0f µs per event%n",
                     events / ((end - runLoop) / 1e9), (end - runLoop) / 1e9, cpuSeconds - cpuAtRunLoop,
                     (cpuSeconds - cpuAtRunLoop) * 1e6 / events);
-            long emitted = consumer.endOffsets(out).values().stream().mapToLong(Long::longValue).sum();
+            emitted = consumer.endOffsets(out).values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("rows written per event: %.3f (each enrolment-progress record is one write of the "
                     + "enrolment's three rows)%n", (double) emitted / events);
             System.out.printf("%d process(es) drained %d events (%d enrolments, %d enrolment-progress records): "
@@ -203,6 +270,28 @@ public final class AggregatorBench {
                     processes, events, lastEvent.size(), emitted, events / ((end - firstOutput) / 1e9),
                     (end - firstOutput) / 1e9, events / ((end - started) / 1e9), (end - started) / 1e9);
         }
+    }
+
+    /** The job's CPU from the first output by thread group (µs per event), largest first. */
+    private static void printBreakdown(Map<String, Long> before, Map<String, Long> after, int events) {
+        StringBuilder line = new StringBuilder("job threads from the first output (µs per event):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f;", e.getKey(),
+                        e.getValue() * ProcCpu.TICK_SECONDS * 1e6 / events)));
+        System.out.println(line);
+        long all = 0;
+        long compiler = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            all += delta;
+            compiler += e.getKey().contains("CompilerThre") ? delta : 0;
+        }
+        // the JIT's compiler threads are warm-up that a long-running job pays once: without them, the steady rate
+        System.out.printf("job threads from the first output: %.0f µs per event, %.0f without the JIT compiler's%n",
+                all * ProcCpu.TICK_SECONDS * 1e6 / events, (all - compiler) * ProcCpu.TICK_SECONDS * 1e6 / events);
     }
 
     /** The job settings plus every {@code job.key=value} bench argument as {@code key=value} (e.g. a flush window). */

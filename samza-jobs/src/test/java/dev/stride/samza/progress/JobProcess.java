@@ -87,6 +87,11 @@ public final class JobProcess {
                 : process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
+    /** The OS process id (for /proc, see {@link ProcCpu}). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
