@@ -135,4 +135,23 @@ class ProgressAggregatorTaskTest {
         assertThat(MemorySink.writes(sinkName)).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2))
                 .hasSizeGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void eventsOfAKnownEnrolmentWithAMalformedOrMissingIdAreSkipped() {
+        String b = new String(json(content("u1", "b", 2, 2)), StandardCharsets.UTF_8);
+        byte[] pipeInUser = b.replace("\"userId\":\"u1\"", "\"userId\":\"u1|c1\"").getBytes(StandardCharsets.UTF_8);
+        byte[] noUser = b.replace("\"userId\":\"u1\"", "\"userId\":null").getBytes(StandardCharsets.UTF_8);
+        byte[] nullText = b.replace("\"batchId\":\"b1\"", "\"batchId\":null").replace("\"userId\":\"u1\"",
+                "\"userId\":\"null\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(pipeInUser, StandardCharsets.UTF_8)).contains("u1|c1");
+        assertThat(new String(noUser, StandardCharsets.UTF_8)).contains("\"userId\":null");
+        // u1's enrolment is known before each bad event: its ids must still be checked, not looked up as joined text
+        run(List.of(json(content("u1", "a", 2, 1)), json(content("null", "a", 2, 1)), pipeInUser, noUser, nullText),
+                List.of(json(treeEvent(tree(), 10))));
+
+        Map<String, EnrolmentAggregate> rows = MemorySink.rows(sinkName);
+        assertThat(rows).containsOnlyKeys("t1|u1|c1|b1", "t1|null|c1|b1");
+        assertThat(rows.get("t1|u1|c1|b1").completedCount()).isEqualTo(1); // b was never absorbed
+        assertThat(rows.get("t1|null|c1|b1").completedCount()).isEqualTo(1);
+    }
 }
