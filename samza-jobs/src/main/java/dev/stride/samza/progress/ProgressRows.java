@@ -8,7 +8,8 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import com.datastax.oss.driver.api.core.type.reflect.GenericType;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.stride.schema.StrideTables;
 
 import java.time.Instant;
@@ -43,10 +44,11 @@ public final class ProgressRows {
     private static final String LAST_READ = "UPDATE %s USING TIMESTAMP ? SET last_read_content_id = ?,"
             + " last_read_content_status = ?, last_access_time = ?";
 
-    // built once: the driver derives a codec from each GenericType, which is costly per call
-    private static final GenericType<Map<String, Integer>> TEXT_INT = GenericType.mapOf(String.class, Integer.class);
-    private static final GenericType<Map<String, Double>> TEXT_DOUBLE = GenericType.mapOf(String.class, Double.class);
-    private static final GenericType<Map<String, Instant>> TEXT_TIME = GenericType.mapOf(String.class, Instant.class);
+    // built once, over Utf8Text (the driver's text codec encodes through a CharsetEncoder, costly per string)
+    private static final TypeCodec<String> TEXT = Utf8Text.CODEC;
+    private static final TypeCodec<Map<String, Integer>> TEXT_INT = TypeCodecs.mapOf(TEXT, TypeCodecs.INT);
+    private static final TypeCodec<Map<String, Double>> TEXT_DOUBLE = TypeCodecs.mapOf(TEXT, TypeCodecs.DOUBLE);
+    private static final TypeCodec<Map<String, Instant>> TEXT_TIME = TypeCodecs.mapOf(TEXT, TypeCodecs.TIMESTAMP);
 
     private final CqlSession session;
     private final PreparedStatement upsertUserEnrolment;
@@ -105,14 +107,14 @@ public final class ProgressRows {
 
     private Statement<?> userEnrolment(EnrolmentAggregate a, long lastReadMicros) {
         BoundStatement progress = progress(upsertUserEnrolment.boundStatementBuilder(), a)
-                .setString(11, a.tenantId()).setString(12, a.userId())
-                .setString(13, a.courseId()).setString(14, a.batchId()).setIdempotence(true).build();
+                .set(11, a.tenantId(), TEXT).set(12, a.userId(), TEXT)
+                .set(13, a.courseId(), TEXT).set(14, a.batchId(), TEXT).setIdempotence(true).build();
         if (a.lastAccessTime() == null) {
             return progress;
         }
         BoundStatement lastRead = lastRead(lastReadUserEnrolment.boundStatementBuilder(), a, lastReadMicros)
-                .setString(4, a.tenantId()).setString(5, a.userId())
-                .setString(6, a.courseId()).setString(7, a.batchId()).build();
+                .set(4, a.tenantId(), TEXT).set(5, a.userId(), TEXT)
+                .set(6, a.courseId(), TEXT).set(7, a.batchId(), TEXT).build();
         return single(List.of(progress, lastRead));
     }
 
@@ -123,14 +125,14 @@ public final class ProgressRows {
 
     private List<BoundStatement> batchEnrolment(EnrolmentAggregate a, long lastReadMicros) {
         BoundStatement progress = progress(upsertBatchEnrolment.boundStatementBuilder(), a)
-                .setString(11, a.tenantId()).setString(12, a.courseId())
-                .setString(13, a.batchId()).setString(14, a.userId()).setIdempotence(true).build();
+                .set(11, a.tenantId(), TEXT).set(12, a.courseId(), TEXT)
+                .set(13, a.batchId(), TEXT).set(14, a.userId(), TEXT).setIdempotence(true).build();
         if (a.lastAccessTime() == null) {
             return List.of(progress);
         }
         return List.of(progress, lastRead(lastReadBatchEnrolment.boundStatementBuilder(), a, lastReadMicros)
-                .setString(4, a.tenantId()).setString(5, a.courseId())
-                .setString(6, a.batchId()).setString(7, a.userId()).build());
+                .set(4, a.tenantId(), TEXT).set(5, a.courseId(), TEXT)
+                .set(6, a.batchId(), TEXT).set(7, a.userId(), TEXT).build());
     }
 
     /** One statement as is; several of one partition as an UNLOGGED batch (one mutation). */
@@ -144,8 +146,8 @@ public final class ProgressRows {
         return upsertActivityAgg.boundStatementBuilder()
                         .set(0, a.aggregates(), TEXT_DOUBLE)
                         .set(1, a.aggLastUpdated(), TEXT_TIME)
-                        .setString(2, a.tenantId()).setString(3, EnrolmentAggregate.ACTIVITY_TYPE)
-                        .setString(4, a.courseId()).setString(5, a.userId()).setString(6, a.contextId())
+                        .set(2, a.tenantId(), TEXT).set(3, EnrolmentAggregate.ACTIVITY_TYPE, TEXT)
+                        .set(4, a.courseId(), TEXT).set(5, a.userId(), TEXT).set(6, a.contextId(), TEXT)
                         .setIdempotence(true).build();
     }
 
@@ -189,7 +191,7 @@ public final class ProgressRows {
     private static BoundStatementBuilder lastRead(BoundStatementBuilder b, EnrolmentAggregate a, long micros) {
         b = b.setLong(0, micros).setInstant(3, a.lastAccessTime());
         if (a.lastReadContentId() != null) {
-            b = b.setString(1, a.lastReadContentId()).setInt(2, a.lastReadContentStatus());
+            b = b.set(1, a.lastReadContentId(), TEXT).setInt(2, a.lastReadContentStatus());
         }
         return b.setIdempotence(true);
     }
