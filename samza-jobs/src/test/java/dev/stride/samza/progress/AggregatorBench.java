@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  * Throughput of the aggregator alone on the real Kafka and Cassandra: publishes N content-state events first, then
  * starts P job processes and times how fast they drain them. Every event advances its enrolment's update time, so the
  * job is done when every enrolment's enrolments_by_batch row carries the time of its last event (the job coalesces
- * an enrolment's events within a flush window, so the output holds fewer than N enrolment-progress records).
+ * an enrolment's events within a flush window, so the output holds fewer than N enrolment-progress records); only the
+ * rows of users whose final aggregate was emitted are read. It prints the CPU from the first output by job thread group
+ * (from /proc; the JIT compiler's threads apart) and the Kafka broker's and Cassandra's CPU per event.
  * {@code -Dstride.job.jvmArgs="..."} adds JVM options to the job processes (e.g. a JFR recording).
  *
  * <p>{@code java -cp samza-jobs/target/test-classes:samza-jobs/target/classes:$(cat samza-jobs/target/classpath.txt):<test deps>
