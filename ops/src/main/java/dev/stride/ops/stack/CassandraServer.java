@@ -121,6 +121,12 @@ public final class CassandraServer implements Server {
         // every pause with its length: a p99 is read against them (Cassandra's own log keeps only those over 200 ms)
         "-Xlog:gc:file=" + dir.resolve("logs/gc.log") + ":time,uptime:filecount=3,filesize=10m"));
     jvm.addAll(JDK17_FLAGS);
+    if (Tools.runningAsRoot()) {
+      // Cassandra runs its request stages at MAX and compaction and flushes at NORM thread priority, which Linux only
+      // applies under this policy (as root): a compaction then stops taking a core from the requests beside it (the
+      // API bench's slow seconds lined up with flushes and compactions)
+      jvm.add("-XX:ThreadPriorityPolicy=1");
+    }
     List<String> cmd = new ArrayList<>();
     if (Tools.runningAsRoot() && Tools.onPath("setpriv").isPresent()) {
       // as root Cassandra mlocks its whole heap: start goes from ~4 s to 9-24 s
