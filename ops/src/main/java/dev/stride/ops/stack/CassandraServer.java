@@ -123,8 +123,8 @@ public final class CassandraServer implements Server {
     jvm.addAll(JDK17_FLAGS);
     if (Tools.runningAsRoot()) {
       // Cassandra runs its request stages at MAX and compaction and flushes at NORM thread priority, which Linux only
-      // applies under this policy (as root): a compaction then stops taking a core from the requests beside it (the
-      // API bench's slow seconds lined up with flushes and compactions)
+      // applies under this policy (as root): requests then go ahead of a compaction (the API bench's slow seconds lined
+      // up with flushes and compactions); its request stages also go ahead of the other processes' threads
       jvm.add("-XX:ThreadPriorityPolicy=1");
     }
     List<String> cmd = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** What the Java servers share: the running JDK, a classpath resolved by Maven into the stack home. */
 final class JavaServers {
@@ -55,7 +56,7 @@ final class JavaServers {
   }
 
   static String jvmOptionsVariable(String server) {
-    return "STRIDE_" + server.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JVM_OPTS";
+    return "STRIDE_" + server.toUpperCase(Locale.ROOT).replace('-', '_') + "_JVM_OPTS";
   }
 
   static List<String> withOptions(List<String> jvmArgs, String options) {
