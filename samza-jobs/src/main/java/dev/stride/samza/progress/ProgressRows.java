@@ -102,7 +102,7 @@ public final class ProgressRows {
 
     /** user_enrolments: partition (tenant, user); the progress upsert and, once there is an access, the last-read one. */
     public Statement<?> userEnrolment(EnrolmentAggregate a) {
-        return userEnrolment(a, a.lastAccessTime() == null ? 0 : lastReadMicros(a.lastAccessTime()));
+        return userEnrolment(a, aggregatorMicros(a));
     }
 
     private Statement<?> userEnrolment(EnrolmentAggregate a, long lastReadMicros) {
@@ -120,7 +120,12 @@ public final class ProgressRows {
 
     /** enrolments_by_batch: partition (tenant, course, batch), shared by every learner of the batch; 1 or 2 statements. */
     public List<BoundStatement> batchEnrolment(EnrolmentAggregate a) {
-        return batchEnrolment(a, a.lastAccessTime() == null ? 0 : lastReadMicros(a.lastAccessTime()));
+        return batchEnrolment(a, aggregatorMicros(a));
+    }
+
+    /** The aggregator's last-read cell time for the aggregate (unused when it has no access yet). */
+    private static long aggregatorMicros(EnrolmentAggregate a) {
+        return a.lastAccessTime() == null ? 0 : lastReadMicros(a.lastAccessTime());
     }
 
     private List<BoundStatement> batchEnrolment(EnrolmentAggregate a, long lastReadMicros) {

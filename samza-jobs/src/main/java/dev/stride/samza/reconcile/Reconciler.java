@@ -10,6 +10,7 @@ import dev.stride.samza.progress.MetricValue;
 import dev.stride.samza.progress.ProgressRows;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class Reconciler {
                 .orElse(true);
         if (drift && !dryRun) {
             // last-read at the repair's own time: it is computed from every fact, and a later access still wins
-            long nowMicros = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+            long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
             rows.upserts(expected, nowMicros).forEach(rows.session()::execute);
         }
         return drift;
