@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * input message processed by the last commit; lag = Σ over input partitions of (log-end offset − checkpointed offset
  * − 1). Read from the checkpoint topic rather than JMX: it needs no port per process, works with any number of
  * processes and after they stopped, and is exactly where a restart resumes. It counts input processed since the last
- * commit too (up to task.commit.ms of it), so an idle caught-up job shows 0 and a busy one at least that window.
+ * commit too (up to a commit interval of it), so an idle caught-up job shows 0 and a busy one at least that window.
  */
 public final class SamzaLag {
 

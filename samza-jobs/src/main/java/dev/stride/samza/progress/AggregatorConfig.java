@@ -9,7 +9,7 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
                                String courseCompletedTopic, int topicPartitions, short topicReplication,
                                String cassandraContactPoints, String cassandraDatacenter, String keyspace,
                                int cassandraMaxInFlight, int attemptCap, int flushMaxDirty, Duration flushTimeout,
-                               FlushWindow flushWindow) {
+                               FlushWindow flushWindow, long commitMillis) {
 
     public static final String CONTENT_STATE_TOPIC = "stride.topic.content-state";
     public static final String COURSE_STRUCTURE_TOPIC = "stride.topic.course-structure";
@@ -34,6 +34,10 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     public static final String FLUSH_LAG_SHARE = "stride.flush.lag-share";
     /** The input lag from which the flush window grows ({@link FlushWindow}): below it the job counts as caught up. */
     public static final String FLUSH_BACKLOG_LAG_MS = "stride.flush.backlog-lag.ms";
+    /** How often each task checkpoints; it asks for the commit itself ({@link ProgressAggregatorTask#window}). */
+    public static final String COMMIT_MS = "stride.commit.ms";
+    /** Samza's own commit timer: must be off (-1) for this job, see {@link #checkSamzaCommitTimerOff}. */
+    public static final String SAMZA_COMMIT_MS = "task.commit.ms";
 
     public static AggregatorConfig from(Config c) {
         return new AggregatorConfig(
@@ -50,7 +54,21 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
                 c.getInt(ATTEMPT_CAP, 25),
                 c.getInt(FLUSH_MAX_DIRTY, 5_000),
                 Duration.ofMillis(c.getLong(FLUSH_TIMEOUT_MS, 60_000)),
-                flushWindow(c));
+                flushWindow(c),
+                c.getLong(COMMIT_MS, 5_000));
+    }
+
+    /**
+     * Samza 1.8 commits by flushing its producers first and its stores' object caches after, then reads the changelogs'
+     * newest offsets for the checkpoint: state records a cache flush hands to the producer at that point may not be in
+     * Kafka yet, and a restore stops at the checkpointed offset and trims the rest, losing them. The task therefore
+     * flushes its stores and requests each commit itself; Samza's timer would commit without that first flush.
+     */
+    static void checkSamzaCommitTimerOff(Config c) {
+        if (c.getLong(SAMZA_COMMIT_MS, 60_000) > 0) {
+            throw new IllegalArgumentException(SAMZA_COMMIT_MS + " must be -1 for the progress aggregator (its tasks "
+                    + "commit every " + COMMIT_MS + " after flushing their stores), got " + c.get(SAMZA_COMMIT_MS));
+        }
     }
 
     private static FlushWindow flushWindow(Config c) {

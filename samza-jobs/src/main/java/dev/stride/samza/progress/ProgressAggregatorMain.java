@@ -19,7 +19,9 @@ public final class ProgressAggregatorMain {
 
     public static void main(String[] args) {
         Map<String, String> config = JobProperties.load(CONFIG, System.getenv(), args);
-        AggregatorConfig aggregator = AggregatorConfig.from(new MapConfig(config));
+        MapConfig loaded = new MapConfig(config);
+        AggregatorConfig.checkSamzaCommitTimerOff(loaded);
+        AggregatorConfig aggregator = AggregatorConfig.from(loaded);
         config.put(TaskConfig.BROADCAST_INPUT_STREAMS,
                 TopicSetup.prepare(config.get("systems.kafka.producer.bootstrap.servers"), aggregator));
         StandaloneJob.run("progress aggregator", new ProgressAggregatorApp(), config, ProgressAggregatorTask::requestStop);

@@ -53,7 +53,9 @@ import java.util.concurrent.TimeoutException;
  * enrolment whose rows may be missing is still marked, and the first flush rewrites it even when its aggregate did not
  * change since the (possibly lost) write ({@link #restoredMarks}); the inputs after the checkpoint replay onto exactly
  * that state (same rows, same eventIds). Output events need no such care: Samza flushes the producer before it
- * writes a checkpoint.
+ * writes a checkpoint. The stores do: every {@code stride.commit.ms} the window flushes their object caches into the
+ * changelog producer and then requests the commit, which Samza runs before the task's next message, so the commit's
+ * producer flush covers every state record its input offsets depend on ({@link AggregatorConfig#checkSamzaCommitTimerOff}).
  *
  * <p>Course trees arrive on a broadcast stream (every task sees every tree). An event of a course whose tree is not
  * known yet is absorbed into the state and indexed; it is computed when the tree arrives, never against no tree.
@@ -102,6 +104,8 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     private boolean absorbedSinceTick;
     /** Window ticks in a row with nothing absorbed (two: the input is drained, see {@link FlushWindow}). */
     private int idleTicks;
+    /** When the window last requested a commit (nanoTime); null until the first window, which commits at once. */
+    private Long committedAt;
 
     private record CachedTree(CourseStructureEvent event, CourseTree tree) {
     }
@@ -188,9 +192,25 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
             drain(collector);
             // Samza runs a requested commit once the task has no message in flight, and stops the run loop only when
             // every task asked and no commit is pending: a SIGTERM ends with everything processed written and checkpointed.
-            coordinator.commit(TaskCoordinator.RequestScope.CURRENT_TASK);
+            requestCommit(coordinator, now);
             coordinator.shutdown(TaskCoordinator.RequestScope.CURRENT_TASK);
+        } else if (committedAt == null || now - committedAt >= config.commitMillis() * 1_000_000) {
+            requestCommit(coordinator, now);
         }
+    }
+
+    /**
+     * Hands every state write cached since the last commit to the changelog producer, then asks for a commit. Samza
+     * runs it before this task's next message and flushes the producer before it reads the changelog offsets it
+     * checkpoints, so the checkpoint covers those writes; a commit that flushed the caches itself would not.
+     */
+    private void requestCommit(TaskCoordinator coordinator, long now) {
+        states.flush();
+        trees.flush();
+        index.flush();
+        dirtyStore.flush();
+        coordinator.commit(TaskCoordinator.RequestScope.CURRENT_TASK);
+        committedAt = now;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stride.samza.progress;
 
 import dev.stride.samza.runtime.JobTopics;
+import org.apache.samza.config.MapConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -36,5 +37,24 @@ class JobPropertiesTest {
         assertThat(JobTopics.broadcastInputs("kafka", "stride.course-structure", 3))
                 .isEqualTo("kafka.stride.course-structure#[0-2]");
         assertThat(JobTopics.broadcastInputs("kafka", "t", 1)).isEqualTo("kafka.t#0");
+    }
+
+    @Test
+    void theShippedConfigLeavesCommitsToTheTask() {
+        Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(), new String[0]);
+
+        AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(c)); // does not throw
+        assertThat(AggregatorConfig.from(new MapConfig(c)).commitMillis()).isPositive();
+    }
+
+    @Test
+    void refusesSamzasCommitTimer() {
+        // Samza's own commits flush the stores' caches after the producer: their state writes can miss the checkpoint
+        Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(),
+                new String[] {"task.commit.ms=5000"});
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(c)))
+                .hasMessageContaining("task.commit.ms must be -1");
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(Map.of())))
+                .hasMessageContaining("task.commit.ms must be -1"); // Samza's default is 60 s
     }
 }
