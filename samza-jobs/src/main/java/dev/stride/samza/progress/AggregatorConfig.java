@@ -67,7 +67,7 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     static void checkSamzaCommitTimerOff(Config c) {
         if (c.getLong(SAMZA_COMMIT_MS, 60_000) > 0) {
             throw new IllegalArgumentException(SAMZA_COMMIT_MS + " must be -1 for the progress aggregator (its tasks "
-                    + "commit every " + COMMIT_MS + " after flushing their stores), got " + c.get(SAMZA_COMMIT_MS));
+                    + "commit every " + COMMIT_MS + " after flushing their stores), got " + c.get(SAMZA_COMMIT_MS, "none (Samza's default: 60000)"));
         }
     }
 
