@@ -46,11 +46,12 @@ import java.util.concurrent.TimeUnit;
  * rows of users whose final aggregate was emitted are read. It prints the CPU from the first output by job thread group
  * (from /proc; the JIT compiler's threads apart) and the Kafka broker's and Cassandra's CPU per event.
  * {@code warmup=W} first drains W other events (same enrolments) and then publishes the N measured ones to the running,
- * JIT-compiled job: what a long-running job sustains, start-up and compilation left out.
+ * JIT-compiled job: what a long-running job sustains, start-up and compilation left out; {@code rate=R} paces them at R
+ * per second, and the last line says how long after the last one every row was current (kept up: about a window).
  * {@code -Dstride.job.jvmArgs="..."} adds JVM options to the job processes (e.g. a JFR recording).
  *
  * <p>{@code java -cp samza-jobs/target/test-classes:samza-jobs/target/classes:$(cat samza-jobs/target/classpath.txt):<test deps>
- * dev.stride.samza.progress.AggregatorBench [events=200000] [enrolments=20000] [partitions=4] [processes=1] [warmup=0]
+ * dev.stride.samza.progress.AggregatorBench [events=200000] [enrolments=20000] [partitions=4] [processes=1] [warmup=0] [rate=0]
  * [job.key=value ...]} (each {@code job.} argument is a job setting, e.g. {@code job.stride.flush.window-max.ms=500}); run it
  * through {@code mvn -pl samza-jobs exec:java} or the IDE. Cleans up its keyspace, topics and ZooKeeper node.
  */
@@ -108,6 +109,7 @@ public final class AggregatorBench {
                 CourseNode.unit("u2", CourseNode.leaf("l5"), CourseNode.leaf("l6"), CourseNode.leaf("l7"), CourseNode.leaf("l8")),
                 new CourseNode("qz", null, null, List.of(), false, 10.0)));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "0"));
+        double rate = Double.parseDouble(a.getOrDefault("rate", "0")); // measured events per second (warm-up runs only)
         Random random = new Random(1);
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka,
@@ -118,7 +120,7 @@ public final class AggregatorBench {
         // with a warm-up, its events go first and the measured ones are published once the warm job has drained them
         int first = warmup > 0 ? warmup : events;
         long t0 = System.nanoTime();
-        Map<String, Instant> lastEvent = publish(producer, token, 0, first, enrolments, random, start);
+        Map<String, Instant> lastEvent = publish(producer, token, 0, first, enrolments, random, start, 0);
         System.out.printf("published %d %sevents in %.1f s%n", first, warmup > 0 ? "warm-up " : "",
                 (System.nanoTime() - t0) / 1e9);
 
@@ -153,6 +155,7 @@ public final class AggregatorBench {
             // writes to. A user stays a candidate until its row is current; a quiet output falls back to a full read.
             consumer.assign(out);
             long outputBefore = 0; // enrolment-progress records of the warm-up
+            long published = 0; // when the last measured event was published (warm-up runs)
             double cpuAtStart = 0;
             if (warmup > 0) { // JIT-compiled, stores and caches filled: the measured events meet the job a long run has
                 awaitRows(session, rows, lastEvent);
@@ -164,9 +167,10 @@ public final class AggregatorBench {
                 }
                 started = System.nanoTime();
                 cpuAtStart = jobCpuSeconds(jobs);
-                lastEvent = publish(producer, token, warmup, events, enrolments, random, start);
-                System.out.printf("published %d measured events in %.1f s (the warm job consuming them meanwhile)%n",
-                        events, (System.nanoTime() - started) / 1e9);
+                lastEvent = publish(producer, token, warmup, events, enrolments, random, start, rate);
+                published = System.nanoTime();
+                System.out.printf("published %d measured events in %.1f s (%s; the warm job consuming them meanwhile)%n",
+                        events, (published - started) / 1e9, rate > 0 ? "paced at " + (long) rate + "/s" : "unpaced");
             } else {
                 consumer.seekToBeginning(out);
             }
@@ -278,6 +282,10 @@ public final class AggregatorBench {
                     (end - firstOutput) / 1e9, events / ((end - started) / 1e9),
                     warmup > 0 ? "from the first measured event's publication" : "including start-up",
                     (end - started) / 1e9);
+            if (published > 0) { // kept up: every row current within about a flush window of the last publication
+                System.out.printf("every row current %.1f s after the last measured event was published%n",
+                        (end - published) / 1e9);
+            }
         }
     }
 
@@ -303,12 +311,22 @@ public final class AggregatorBench {
         }
     }
 
-    /** Publishes events {@code from} to {@code from + count} (event i at start + i ms); each user's last event time. */
+    /**
+     * Publishes events {@code from} to {@code from + count} (event i at start + i ms), at {@code perSecond} (0: as fast as
+     * it can); each user's last event time.
+     */
     private static Map<String, Instant> publish(KafkaProducer<String, byte[]> producer, String token, int from, int count,
-                                                int enrolments, Random random, Instant start) {
+                                                int enrolments, Random random, Instant start, double perSecond) {
         List<String> contents = List.of("l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "qz");
         Map<String, Instant> lastEvent = new java.util.HashMap<>(); // user → its last event's time = its rows' updated_at
+        long t0 = System.nanoTime();
         for (int i = from; i < from + count; i++) {
+            if (perSecond > 0 && (i - from) % 100 == 0) { // paced: event i leaves at t0 + i / rate, not before
+                long due = t0 + (long) ((i - from) * 1e9 / perSecond);
+                while (System.nanoTime() < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
             Instant at = start.plusMillis(i);
             String content = contents.get(random.nextInt(contents.size()));
             int status = random.nextInt(3);
