@@ -14,6 +14,8 @@ public final class JobProcess {
     private final String name;
     private final Path stateDir;
     private final Path log;
+    /** The log's size when this start began. */
+    private long logStart;
     private final List<String> args;
     private Process process;
 
@@ -60,9 +62,36 @@ public final class JobProcess {
         cmd.addAll(args);
         cmd.add("job.logged.store.base.dir=" + stateDir);
         cmd.add("job.non-logged.store.base.dir=" + stateDir);
+        logStart = Files.exists(log) ? Files.size(log) : 0; // the log is appended to by every start of this name
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
+    }
+
+    /**
+     * Waits until this start's container entered Samza's run loop (stores restored, inputs registered): a SIGTERM
+     * before the runner installed its hook would end the JVM with 143, and a test must not take an idle start for a
+     * restart that did its work.
+     */
+    JobProcess awaitRunLoop(java.time.Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (Files.exists(log) && Files.size(log) > logStart) {
+                byte[] all = Files.readAllBytes(log);
+                String mine = new String(all, (int) logStart, all.length - (int) logStart,
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (mine.contains("Entering run loop")) {
+                    return this;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before its run loop; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not in its run loop after " + timeout + "; see " + log);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no commit. */
