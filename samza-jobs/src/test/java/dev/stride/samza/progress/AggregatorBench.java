@@ -221,21 +221,15 @@ public final class AggregatorBench {
                 boolean quiet = System.nanoTime() - lastNewOutput > TimeUnit.SECONDS.toNanos(5);
                 try {
                     if (quiet) { // nothing emitted for 5 s yet users pending: read every row, as the bench did before
-                        for (Row r : session.execute(rows.bind().setPageSize(5000).setTimeout(Duration.ofSeconds(30)))) {
-                            if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
-                                pending.remove(r.getString("user_id"));
-                            }
-                        }
+                        removeCurrent(session.execute(rows.bind().setPageSize(5000)
+                                .setTimeout(Duration.ofSeconds(30))), lastEvent, pending);
                         lastNewOutput = System.nanoTime();
                     } else {
                         List<String> ids = new ArrayList<>(candidates);
                         for (int i = 0; i < ids.size(); i += 100) {
-                            for (Row r : session.execute(someRows.bind().setList("users", ids.subList(i,
-                                    Math.min(ids.size(), i + 100)), String.class).setTimeout(Duration.ofSeconds(30)))) {
-                                if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
-                                    pending.remove(r.getString("user_id"));
-                                }
-                            }
+                            removeCurrent(session.execute(someRows.bind().setList("users", ids.subList(i,
+                                    Math.min(ids.size(), i + 100)), String.class).setTimeout(Duration.ofSeconds(30))),
+                                    lastEvent, pending);
                         }
                     }
                     candidates.retainAll(pending);
@@ -300,13 +294,19 @@ public final class AggregatorBench {
             }
             Thread.sleep(1000);
             try {
-                for (Row r : session.execute(rows.bind().setPageSize(5000).setTimeout(Duration.ofSeconds(30)))) {
-                    if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
-                        pending.remove(r.getString("user_id"));
-                    }
-                }
+                removeCurrent(session.execute(rows.bind().setPageSize(5000).setTimeout(Duration.ofSeconds(30))),
+                        lastEvent, pending);
             } catch (com.datastax.oss.driver.api.core.DriverException e) {
                 System.out.println("poll failed, retrying: " + e);
+            }
+        }
+    }
+
+    /** Removes from {@code pending} every user whose row carries its last event's time. */
+    private static void removeCurrent(Iterable<Row> userRows, Map<String, Instant> lastEvent, Set<String> pending) {
+        for (Row r : userRows) {
+            if (lastEvent.get(r.getString("user_id")).equals(r.getInstant("updated_at"))) {
+                pending.remove(r.getString("user_id"));
             }
         }
     }
