@@ -72,9 +72,10 @@ public final class SamzaAggregatorServer extends AppServer {
 
   @Override
   protected List<String> jvmArgs(StackConfig config) {
-    // 1 GiB: its stores' object caches and Kafka fetch buffers (progress-aggregator.properties) live on the heap;
-    // at 512 MiB a warm job spent 48 µs of CPU per event, at 1 GiB 43, GC most of the difference (BENCHMARKS.md)
-    return List.of("-Xmx1g", "-XX:+UseG1GC");
+    // 2 GiB: its stores' object caches and Kafka fetch buffers (progress-aggregator.properties) live on the heap;
+    // paced at 20,000 events/s the job spent 54-56 µs of CPU per event at 1 GiB (G1 marking 6), 48-51 at 2 GiB
+    // (BENCHMARKS.md, session 7). ParallelGC was cheaper per event but paused 0.35-1 s every 6-10 s: not taken.
+    return List.of("-Xmx2g", "-XX:+UseG1GC");
   }
 
   @Override

@@ -74,6 +74,6 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     private static FlushWindow flushWindow(Config c) {
         long base = c.getLong(WINDOW_MS, 500);
         return new FlushWindow(base, c.getLong(FLUSH_WINDOW_MAX_MS, Math.max(base, 10_000)),
-                c.getDouble(FLUSH_LAG_SHARE, 0.5), c.getLong(FLUSH_BACKLOG_LAG_MS, 5_000));
+                c.getDouble(FLUSH_LAG_SHARE, 1.0), c.getLong(FLUSH_BACKLOG_LAG_MS, 2_000));
     }
 }

@@ -157,6 +157,10 @@ public final class AggregatorBench {
             long outputBefore = 0; // enrolment-progress records of the warm-up
             long published = 0; // when the last measured event was published (warm-up runs)
             double cpuAtStart = 0;
+            Optional<Long> kafkaPid = ProcCpu.find("kafka.Kafka ");
+            Optional<Long> cassandraPid = ProcCpu.find("org.apache.cassandra.service.CassandraDaemon");
+            long[] phaseStart = null; // warm-up runs: the measured phase's CPU by process, and the machine's
+            Map<String, Long> threadsAtPhaseStart = Map.of();
             if (warmup > 0) { // JIT-compiled, stores and caches filled: the measured events meet the job a long run has
                 awaitRows(session, rows, lastEvent);
                 System.out.printf("warm-up: %d events drained in %.1f s (start-up included)%n", warmup,
@@ -167,6 +171,8 @@ public final class AggregatorBench {
                 }
                 started = System.nanoTime();
                 cpuAtStart = jobCpuSeconds(jobs);
+                phaseStart = phaseCpu(jobs, kafkaPid, cassandraPid);
+                threadsAtPhaseStart = ProcCpu.threads(jobs.get(0).pid());
                 lastEvent = publish(producer, token, warmup, events, enrolments, random, start, rate);
                 published = System.nanoTime();
                 System.out.printf("published %d measured events in %.1f s (%s; the warm job consuming them meanwhile)%n",
@@ -184,8 +190,6 @@ public final class AggregatorBench {
             long lastNewOutput = System.nanoTime();
             // where the CPU goes from the first output on: the first job process's threads, and the servers it uses
             // (shared with whatever else runs on the machine: their figures are an upper bound for this job's share)
-            Optional<Long> kafkaPid = ProcCpu.find("kafka.Kafka ");
-            Optional<Long> cassandraPid = ProcCpu.find("org.apache.cassandra.service.CassandraDaemon");
             Map<String, Long> threadsAtFirstOutput = Map.of();
             long kafkaAtFirstOutput = -1;
             long cassandraAtFirstOutput = -1;
@@ -246,7 +250,7 @@ public final class AggregatorBench {
             Map<String, Long> threadsAtEnd = ProcCpu.threads(jobs.get(0).pid());
             long kafkaAtEnd = kafkaPid.map(ProcCpu::process).orElse(-1L);
             long cassandraAtEnd = cassandraPid.map(ProcCpu::process).orElse(-1L);
-            printBreakdown(threadsAtFirstOutput, threadsAtEnd, events);
+            printBreakdown("job threads", threadsAtFirstOutput, threadsAtEnd, events);
             if (kafkaAtFirstOutput >= 0 && kafkaAtEnd >= 0) {
                 System.out.printf("Kafka broker CPU from the first output: %.0f µs per event%n",
                         (kafkaAtEnd - kafkaAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
@@ -254,6 +258,21 @@ public final class AggregatorBench {
             if (cassandraAtFirstOutput >= 0 && cassandraAtEnd >= 0) {
                 System.out.printf("Cassandra CPU from the first output: %.0f µs per event (the whole node: other "
                         + "clients included)%n", (cassandraAtEnd - cassandraAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
+
+            }
+            if (phaseStart != null) {
+                long[] phaseEnd = phaseCpu(jobs, kafkaPid, cassandraPid);
+                String[] names = {"job", "Cassandra", "Kafka", "this bench (producer, row polls)", "machine (all cores)"};
+                StringBuilder line = new StringBuilder("CPU of the measured phase (publication to every row current), "
+                        + "µs per event:");
+                for (int i = 0; i < names.length; i++) {
+                    line.append(String.format(" %s %.0f;", names[i],
+                            (phaseEnd[i] - phaseStart[i]) * ProcCpu.TICK_SECONDS * 1e6 / events));
+                }
+                printBreakdown("job threads over the measured phase", threadsAtPhaseStart, threadsAtEnd, events);
+                System.out.println(line + String.format(" the machine's cores %.0f %% busy",
+                        100.0 * (phaseEnd[4] - phaseStart[4]) * ProcCpu.TICK_SECONDS
+                                / ((end - started) / 1e9 * Runtime.getRuntime().availableProcessors())));
             }
             double[] load = new double[1];
             load[0] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -281,6 +300,13 @@ public final class AggregatorBench {
                         (end - published) / 1e9);
             }
         }
+    }
+
+    /** Ticks so far: the job processes, Cassandra, Kafka, this JVM, and the whole machine's busy time. */
+    private static long[] phaseCpu(List<JobProcess> jobs, Optional<Long> kafkaPid, Optional<Long> cassandraPid) {
+        long job = jobs.stream().mapToLong(j -> ProcCpu.process(j.pid())).sum();
+        return new long[] {job, cassandraPid.map(ProcCpu::process).orElse(0L), kafkaPid.map(ProcCpu::process).orElse(0L),
+                ProcCpu.process(ProcessHandle.current().pid()), ProcCpu.machineBusy()};
     }
 
     /** Waits until every user's row carries its last event's time (a full read every second: only for the warm-up). */
@@ -347,8 +373,8 @@ public final class AggregatorBench {
     }
 
     /** The job's CPU from the first output by thread group (µs per event), largest first. */
-    private static void printBreakdown(Map<String, Long> before, Map<String, Long> after, int events) {
-        StringBuilder line = new StringBuilder("job threads from the first output (µs per event):");
+    private static void printBreakdown(String what, Map<String, Long> before, Map<String, Long> after, int events) {
+        StringBuilder line = new StringBuilder(what + " from the first output (µs per event):");
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
@@ -364,8 +390,8 @@ public final class AggregatorBench {
             compiler += e.getKey().contains("CompilerThre") ? delta : 0;
         }
         // the JIT's compiler threads are warm-up that a long-running job pays once: without them, the steady rate
-        System.out.printf("job threads from the first output: %.0f µs per event, %.0f without the JIT compiler's%n",
-                all * ProcCpu.TICK_SECONDS * 1e6 / events, (all - compiler) * ProcCpu.TICK_SECONDS * 1e6 / events);
+        System.out.printf("%s from the first output: %.0f µs per event, %.0f without the JIT compiler's%n",
+                what, all * ProcCpu.TICK_SECONDS * 1e6 / events, (all - compiler) * ProcCpu.TICK_SECONDS * 1e6 / events);
     }
 
     /** The job settings plus every {@code job.key=value} bench argument as {@code key=value} (e.g. a flush window). */

@@ -53,7 +53,7 @@ public final class JobProcess {
     JobProcess start() throws IOException {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseG1GC" /* as stride up runs it (SamzaAggregatorServer) */));
+                "-Xmx2g", "-XX:+UseG1GC" /* as stride up runs it (SamzaAggregatorServer) */));
         String extra = System.getProperty("stride.job.jvmArgs", "").strip(); // e.g. a JFR recording for the bench
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));

@@ -42,6 +42,20 @@ final class ProcCpu {
         return stat == null ? -1 : ticks(stat);
     }
 
+    /** Busy ticks of all cores so far (/proc/stat: everything but idle and iowait), -1 when unknown. */
+    static long machineBusy() {
+        String stat = read(Path.of("/proc/stat"));
+        if (stat == null) {
+            return -1;
+        }
+        String[] f = stat.substring(0, stat.indexOf('\n')).trim().split("\\s+"); // cpu user nice system idle iowait ...
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+        }
+        return busy;
+    }
+
     /** The first running process whose command line contains the text (e.g. Cassandra's main class). */
     static Optional<Long> find(String commandLineText) {
         // /proc/<pid>/cmdline itself: ProcessHandle.Info drops command lines it cannot split into executable and args
