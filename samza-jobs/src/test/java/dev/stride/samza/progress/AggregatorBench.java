@@ -254,7 +254,7 @@ public final class AggregatorBench {
             Map<String, Long> threadsAtEnd = ProcCpu.threads(jobs.get(0).pid());
             long kafkaAtEnd = kafkaPid.map(ProcCpu::process).orElse(-1L);
             long cassandraAtEnd = cassandraPid.map(ProcCpu::process).orElse(-1L);
-            printBreakdown("job threads", threadsAtFirstOutput, threadsAtEnd, events);
+            printBreakdown("job threads from the first output", threadsAtFirstOutput, threadsAtEnd, events);
             if (kafkaAtFirstOutput >= 0 && kafkaAtEnd >= 0) {
                 System.out.printf("Kafka broker CPU from the first output: %.0f µs per event%n",
                         (kafkaAtEnd - kafkaAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
@@ -262,7 +262,6 @@ public final class AggregatorBench {
             if (cassandraAtFirstOutput >= 0 && cassandraAtEnd >= 0) {
                 System.out.printf("Cassandra CPU from the first output: %.0f µs per event (the whole node: other "
                         + "clients included)%n", (cassandraAtEnd - cassandraAtFirstOutput) * ProcCpu.TICK_SECONDS * 1e6 / events);
-
             }
             if (phaseStart != null) {
                 long[] phaseEnd = phaseCpu(jobs, kafkaPid, cassandraPid);
@@ -376,9 +375,9 @@ public final class AggregatorBench {
         return lastEvent;
     }
 
-    /** The job's CPU from the first output by thread group (µs per event), largest first. */
+    /** The first job process's CPU between two samples by thread group (µs per event), largest first. */
     private static void printBreakdown(String what, Map<String, Long> before, Map<String, Long> after, int events) {
-        StringBuilder line = new StringBuilder(what + " from the first output (µs per event):");
+        StringBuilder line = new StringBuilder(what + " (µs per event):");
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
@@ -394,7 +393,7 @@ public final class AggregatorBench {
             compiler += e.getKey().contains("CompilerThre") ? delta : 0;
         }
         // the JIT's compiler threads are warm-up that a long-running job pays once: without them, the steady rate
-        System.out.printf("%s from the first output: %.0f µs per event, %.0f without the JIT compiler's%n",
+        System.out.printf("%s: %.0f µs per event, %.0f without the JIT compiler's%n",
                 what, all * ProcCpu.TICK_SECONDS * 1e6 / events, (all - compiler) * ProcCpu.TICK_SECONDS * 1e6 / events);
     }
 
