@@ -74,7 +74,7 @@ public final class SamzaAggregatorServer extends AppServer {
   protected List<String> jvmArgs(StackConfig config) {
     // 2 GiB: its stores' object caches and Kafka fetch buffers (progress-aggregator.properties) live on the heap;
     // paced at 20,000 events/s the job spent 54-56 µs of CPU per event at 1 GiB (G1 marking 6), 48-51 at 2 GiB
-    // (BENCHMARKS.md, session 7). ParallelGC was cheaper per event but paused 0.35-1 s every 6-10 s: not taken.
+    // (BENCHMARKS.md, session 7). ParallelGC was cheaper per event but paused 0.35-1 s every 5-11 s: not taken.
     return List.of("-Xmx2g", "-XX:+UseG1GC");
   }
 
