@@ -228,7 +228,7 @@ public final class AggregatorBench {
                 // paced runs read every row each poll: the output of a long run is consumed only after its publication
                 boolean quiet = rate > 0 || System.nanoTime() - lastNewOutput > TimeUnit.SECONDS.toNanos(5);
                 try {
-                    if (quiet) { // nothing emitted for 5 s yet users pending: read every row, as the bench did before
+                    if (quiet) { // paced, or nothing emitted for 5 s yet users pending: read every row
                         removeCurrent(session.execute(rows.bind().setPageSize(5000)
                                 .setTimeout(Duration.ofSeconds(30))), lastEvent, pending);
                         lastNewOutput = System.nanoTime();
@@ -274,13 +274,12 @@ public final class AggregatorBench {
                 }
                 printBreakdown("job threads over the measured phase", threadsAtPhaseStart, threadsAtEnd, events);
                 System.out.println(line + String.format(" the machine's cores %.0f %% busy",
-                        100.0 * (phaseEnd[4] - phaseStart[4]) * ProcCpu.TICK_SECONDS
+                        100.0 * (phaseEnd[MACHINE] - phaseStart[MACHINE]) * ProcCpu.TICK_SECONDS
                                 / ((end - started) / 1e9 * Runtime.getRuntime().availableProcessors())));
             }
-            double[] load = new double[1];
-            load[0] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf("job CPU %.1f s in total (start-up included): %.0f µs of job CPU per event; "
-                    + "load average %.1f%n", cpuSeconds, cpuSeconds * 1e6 / events, load[0]);
+                    + "load average %.1f%n", cpuSeconds, cpuSeconds * 1e6 / events, load);
             // the steadier figure: CPU from the first output to the end over all events (the few absorbed before the
             // first flush are in the divisor, not in the CPU: it reads a few % low)
             System.out.printf("job CPU from the first output: %.1f s, %.0f µs per event%n",
@@ -304,6 +303,9 @@ public final class AggregatorBench {
             }
         }
     }
+
+    /** Index of the whole machine's busy ticks in {@link #phaseCpu}'s answer. */
+    private static final int MACHINE = 4;
 
     /** Ticks so far: the job processes, Cassandra, Kafka, this JVM, and the whole machine's busy time. */
     private static long[] phaseCpu(List<JobProcess> jobs, Optional<Long> kafkaPid, Optional<Long> cassandraPid) {
