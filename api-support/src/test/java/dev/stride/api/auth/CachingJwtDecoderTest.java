@@ -143,4 +143,22 @@ class CachingJwtDecoderTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void theSharedDecoderKeepsTheTokensOfTwentyThousandLearners() {
+        AtomicInteger calls = new AtomicInteger();
+        Instant exp = Instant.now().plus(Duration.ofHours(1));
+        CachingJwtDecoder decoder = CachingJwtDecoder.of(token -> {
+            calls.incrementAndGet();
+            return Mono.just(Jwt.withTokenValue(token).header("alg", "HS256").subject(token).expiresAt(exp).build());
+        });
+        int learners = 20_000; // the API bench's load: one token each, all in use within a minute
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < learners; i++) {
+                assertThat(decoder.decode("token-" + i).block().getSubject()).isEqualTo("token-" + i);
+            }
+        }
+        assertThat(calls).hasValue(learners);
+        assertThat(decoder.size()).isEqualTo(learners);
+    }
 }
