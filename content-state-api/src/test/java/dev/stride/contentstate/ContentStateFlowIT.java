@@ -282,17 +282,30 @@ class ContentStateFlowIT {
                                 "lastAccessTime", "2026-01-10T12:00:00Z")),
                 "assessments", List.of(Map.of("contentId", "w2", "courseId", "course-w", "batchId", batchId,
                         "attemptId", "att-w", "assessmentTs", "1767000000000", "events", List.of(quiz)))))).expect(200);
-        // a later request carrying an earlier access: the last-read cells keep the later access (cell timestamps)
-        calls.update(token, learner, List.of(Map.of("contentId", "w3", "courseId", "course-w", "batchId", batchId,
-                "status", 1, "progress", 5, "lastAccessTime", "2026-01-10T10:00:00Z"))).expect(200);
+        // a later request carrying an earlier access: the last-read cells keep the later access (cell timestamps);
+        // sent twice, as a client retry would: the redelivery rewrites its history row instead of adding one
+        for (int delivery = 0; delivery < 2; delivery++) {
+            calls.update(token, learner, List.of(Map.of("contentId", "w3", "courseId", "course-w", "batchId", batchId,
+                    "status", 1, "progress", 5, "lastAccessTime", "2026-01-10T10:00:00Z"))).expect(200);
+        }
 
         String partition = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
         Object[] key = {TENANT, learner, "course-w", batchId};
         var session = stack.session();
         assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".user_content_consumption" + partition, key)
                 .all()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("w1", "w2", "w3");
-        assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".progress_history" + partition, key)
-                .all()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("w1", "w2", "w3");
+        // one history row per event, at the event's time: the two-content request's row lists both as received
+        var history = session.execute("SELECT event_time, content_id, status, progress, payload FROM " + api.keyspace
+                + ".progress_history" + partition, key).all();
+        assertThat(history).extracting(r -> r.getInstant(0)).containsExactlyInAnyOrder(
+                java.time.Instant.parse("2026-01-10T12:00:00Z"), java.time.Instant.parse("2026-01-10T10:00:00Z"));
+        var both = history.stream().filter(r -> r.getInstant(0).toString().equals("2026-01-10T12:00:00Z")).findFirst().orElseThrow();
+        assertThat(both.isNull(1)).as("content_id of a two-content event").isTrue();
+        assertThat(both.getString(4)).contains("\"contentId\":\"w1\"", "\"progress\":10", "\"lastAccessTime\":\"2026-01-10T09:00:00Z\"",
+                "\"contentId\":\"w2\"", "\"status\":2", "\"lastAccessTime\":\"2026-01-10T12:00:00Z\"");
+        var single = history.stream().filter(r -> r.getInstant(0).toString().equals("2026-01-10T10:00:00Z")).findFirst().orElseThrow();
+        assertThat(List.of(single.getString(1), single.getInt(2), single.getInt(3))).containsExactly("w3", 1, 5);
+        assertThat(single.getString(4)).contains("\"contentId\":\"w3\"");
         assertThat(session.execute("SELECT attempt_id FROM " + api.keyspace + ".assessment_attempts" + partition, key)
                 .all()).extracting(r -> r.getString(0)).containsExactly("att-w");
         var byUser = session.execute("SELECT last_read_content_id, last_read_content_status FROM " + api.keyspace

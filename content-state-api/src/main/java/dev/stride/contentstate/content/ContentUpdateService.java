@@ -125,7 +125,7 @@ public class ContentUpdateService {
     private Mono<Void> store(Accepted a) {
         Fact last = a.facts.stream().max(Comparator.comparing(Fact::lastAccessTime).thenComparingInt(Fact::status)).orElseThrow();
         var read = new UserEnrolmentRepository.LastRead(last.contentId(), last.status(), last.lastAccessTime());
-        return writes.write(a.pending, a.facts, f -> Json.write(a.inputs.get(f.requestId())), read);
+        return writes.write(a.pending, a.facts, a.inputs.values(), read);
     }
 
     /** One enrolment's part of the request, and its verdicts. */

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * The rows one accepted enrolment group writes, in two round trips instead of one per table: facts, history and
- * attempts share the partition key (tenant, user_id, course_id, batch_id), so Cassandra applies them as one
+ * The rows one accepted enrolment group writes, in two round trips instead of one per table: facts, the event's
+ * history row and attempts share the partition key (tenant, user_id, course_id, batch_id), so Cassandra applies them as one
  * mutation (atomic, one commit-log entry, exempt from the batch size limit); the two last-read rows are two small
  * partitions sent as one unlogged batch.
  */
@@ -42,11 +42,11 @@ public class EnrolmentWrites {
     }
 
     /** Completes when every row is written; both round trips run concurrently. */
-    public Mono<Void> write(PendingEvent p, List<Fact> accepted, Function<Fact, String> historyPayload,
+    public Mono<Void> write(PendingEvent p, List<Fact> accepted, Collection<UpdateRequest.Content> received,
                             UserEnrolmentRepository.LastRead read) {
         EnrolmentKey k = p.key();
         List<BoundStatement> enrolmentPartition = new ArrayList<>(facts.inserts(k, accepted));
-        enrolmentPartition.addAll(history.appends(k, accepted, historyPayload));
+        enrolmentPartition.add(history.append(p, received));
         p.assessments().forEach(a -> enrolmentPartition.add(attempts.insert(k, a, p.ingestTime())));
         BatchStatement lastRead = BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
                 byUser.lastRead(k.tenant(), k.userId(), k.courseId(), k.batchId(), read),
