@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The rows one accepted enrolment group writes, in two round trips instead of one per table: facts, the event's
- * history row and attempts share the partition key (tenant, user_id, course_id, batch_id), so Cassandra applies them as one
- * mutation (atomic, one commit-log entry, exempt from the batch size limit); the two last-read rows are two small
- * partitions sent as one unlogged batch.
+ * history row and attempts share the partition key (tenant, user_id, course_id, batch_id), so Cassandra applies them
+ * as one mutation (atomic, one commit-log entry, exempt from the batch size limit); the two last-read rows are two
+ * small partitions sent as one unlogged batch.
  */
 @Component
 public class EnrolmentWrites {
