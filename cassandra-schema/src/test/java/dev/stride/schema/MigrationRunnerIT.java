@@ -47,6 +47,25 @@ class MigrationRunnerIT {
     }
 
     @Test
+    void theOutboxForgetsItsDeleteTombstonesAfterAnHour(StrideStack stack) {
+        CqlSession session = stack.session();
+        String ks = stack.freshKeyspace("schema");
+        MigrationRunner.migrate(session, ks, Replication.simple(1));
+
+        Row outbox = session.execute(session.prepare("SELECT gc_grace_seconds, compaction FROM system_schema.tables"
+                + " WHERE keyspace_name = ? AND table_name = ?").bind(ks, StrideTables.CONTENT_STATE_OUTBOX)).one();
+        Row facts = session.execute(session.prepare("SELECT gc_grace_seconds FROM system_schema.tables"
+                + " WHERE keyspace_name = ? AND table_name = ?").bind(ks, StrideTables.USER_CONTENT_CONSUMPTION)).one();
+
+        assertThat(outbox.getInt("gc_grace_seconds")).isEqualTo(3600);
+        assertThat(outbox.getMap("compaction", String.class, String.class))
+                .containsEntry("tombstone_compaction_interval", "3600")
+                .containsEntry("unchecked_tombstone_compaction", "true")
+                .hasEntrySatisfying("class", c -> assertThat(c).endsWith("SizeTieredCompactionStrategy"));
+        assertThat(facts.getInt("gc_grace_seconds")).as("other tables keep Cassandra's default").isEqualTo(864000);
+    }
+
+    @Test
     void refusesToRunWhenAnAppliedMigrationsChecksumChanged(StrideStack stack) {
         CqlSession session = stack.session();
         String ks = stack.freshKeyspace("schema");

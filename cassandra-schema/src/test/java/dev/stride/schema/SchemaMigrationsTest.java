@@ -45,7 +45,12 @@ class SchemaMigrationsTest {
     void everyStatementIsReplayableAndNamesNoKeyspace() {
         for (Migration m : migrations) {
             for (String s : m.statements()) {
-                assertThat(s).as(m.fileName()).startsWithIgnoringCase("CREATE ").containsIgnoringCase("IF NOT EXISTS");
+                if (s.regionMatches(true, 0, "ALTER TABLE ", 0, 12)) {
+                    // a table-options change (ALTER TABLE t WITH ...) sets the same options again on a replay
+                    assertThat(s).as(m.fileName()).matches("(?is)ALTER TABLE [a-z][a-z0-9_]* WITH .*");
+                } else {
+                    assertThat(s).as(m.fileName()).startsWithIgnoringCase("CREATE ").containsIgnoringCase("IF NOT EXISTS");
+                }
                 assertThat(s).as(m.fileName()).doesNotContainIgnoringCase("keyspace").doesNotContain("USE ");
             }
         }
