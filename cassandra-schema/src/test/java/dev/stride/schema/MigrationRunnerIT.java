@@ -52,10 +52,10 @@ class MigrationRunnerIT {
         String ks = stack.freshKeyspace("schema");
         MigrationRunner.migrate(session, ks, Replication.simple(1));
 
-        Row outbox = session.execute(session.prepare("SELECT gc_grace_seconds, compaction FROM system_schema.tables"
-                + " WHERE keyspace_name = ? AND table_name = ?").bind(ks, StrideTables.CONTENT_STATE_OUTBOX)).one();
-        Row facts = session.execute(session.prepare("SELECT gc_grace_seconds FROM system_schema.tables"
-                + " WHERE keyspace_name = ? AND table_name = ?").bind(ks, StrideTables.USER_CONTENT_CONSUMPTION)).one();
+        var options = session.prepare("SELECT gc_grace_seconds, compaction FROM system_schema.tables"
+                + " WHERE keyspace_name = ? AND table_name = ?");
+        Row outbox = session.execute(options.bind(ks, StrideTables.CONTENT_STATE_OUTBOX)).one();
+        Row facts = session.execute(options.bind(ks, StrideTables.USER_CONTENT_CONSUMPTION)).one();
 
         assertThat(outbox.getInt("gc_grace_seconds")).isEqualTo(3600);
         assertThat(outbox.getMap("compaction", String.class, String.class))
