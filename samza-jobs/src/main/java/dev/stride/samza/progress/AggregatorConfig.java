@@ -1,6 +1,7 @@
 package dev.stride.samza.progress;
 
 import org.apache.samza.config.Config;
+import org.apache.samza.config.TaskConfig;
 
 import java.time.Duration;
 
@@ -36,8 +37,10 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     public static final String FLUSH_BACKLOG_LAG_MS = "stride.flush.backlog-lag.ms";
     /** How often each task checkpoints; it asks for the commit itself ({@link ProgressAggregatorTask#window}). */
     public static final String COMMIT_MS = "stride.commit.ms";
-    /** Samza's own commit timer: must be off (-1) for this job, see {@link #checkSamzaCommitTimerOff}. */
+    /** Samza's own commit timer: must be off (-1) for this job, see {@link #checkSamzaCommitSettings}. */
     public static final String SAMZA_COMMIT_MS = "task.commit.ms";
+    /** How long a commit requested while the last one is still writing its checkpoint is skipped: 0 here (it waits). */
+    public static final String SAMZA_COMMIT_MAX_DELAY_MS = TaskConfig.COMMIT_MAX_DELAY_MS;
 
     public static AggregatorConfig from(Config c) {
         return new AggregatorConfig(
@@ -63,11 +66,21 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
      * newest offsets for the checkpoint: state records a cache flush hands to the producer at that point may not be in
      * Kafka yet, and a restore stops at the checkpointed offset and trims the rest, losing them. The task therefore
      * flushes its stores and requests each commit itself; Samza's timer would commit without that first flush.
+     *
+     * <p>Samza 1.8 writes a commit's checkpoint asynchronously and shuts its commit pool down right after the run loop
+     * ends, so a stop's final checkpoint can be refused ({@code RejectedExecutionException}) and the restart replays
+     * what was already emitted. The task's stop makes a second commit, which with {@code task.commit.max.delay.ms=0}
+     * waits for the first one's checkpoint instead of being skipped (see {@link ProgressAggregatorTask#window}).
      */
-    static void checkSamzaCommitTimerOff(Config c) {
+    static void checkSamzaCommitSettings(Config c) {
         if (c.getLong(SAMZA_COMMIT_MS, 60_000) > 0) {
             throw new IllegalArgumentException(SAMZA_COMMIT_MS + " must be -1 for the progress aggregator (its tasks "
                     + "commit every " + COMMIT_MS + " after flushing their stores), got " + c.get(SAMZA_COMMIT_MS, "none (Samza's default: 60000)"));
+        }
+        if (c.getLong(SAMZA_COMMIT_MAX_DELAY_MS, 60_000) != 0) {
+            throw new IllegalArgumentException(SAMZA_COMMIT_MAX_DELAY_MS + " must be 0 for the progress aggregator (a "
+                    + "stop waits for its final checkpoint by committing again), got "
+                    + c.get(SAMZA_COMMIT_MAX_DELAY_MS, "none (Samza's default: 60000)"));
         }
     }
 

@@ -20,7 +20,7 @@ public final class ProgressAggregatorMain {
     public static void main(String[] args) {
         Map<String, String> config = JobProperties.load(CONFIG, System.getenv(), args);
         MapConfig loaded = new MapConfig(config);
-        AggregatorConfig.checkSamzaCommitTimerOff(loaded);
+        AggregatorConfig.checkSamzaCommitSettings(loaded);
         AggregatorConfig aggregator = AggregatorConfig.from(loaded);
         config.put(TaskConfig.BROADCAST_INPUT_STREAMS,
                 TopicSetup.prepare(config.get("systems.kafka.producer.bootstrap.servers"), aggregator));

@@ -55,7 +55,7 @@ import java.util.concurrent.TimeoutException;
  * that state (same rows, same eventIds). Output events need no such care: Samza flushes the producer before it
  * writes a checkpoint. The stores do: every {@code stride.commit.ms} the window flushes their object caches into the
  * changelog producer and then requests the commit, which Samza runs before the task's next message, so the commit's
- * producer flush covers every state record its input offsets depend on ({@link AggregatorConfig#checkSamzaCommitTimerOff}).
+ * producer flush covers every state record its input offsets depend on ({@link AggregatorConfig#checkSamzaCommitSettings}).
  *
  * <p>Course trees arrive on a broadcast stream (every task sees every tree). An event of a course whose tree is not
  * known yet is absorbed into the state and indexed; it is computed when the tree arrives, never against no tree.
@@ -75,6 +75,8 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
     private static final ObjectWriter PROGRESS_WRITER = Json.MAPPER.writerFor(EnrolmentProgressEvent.class);
     /** Set by the runner's SIGTERM hook: each task then commits once more and asks to stop (see {@link #window}). */
     private static volatile boolean stopRequested;
+    /** The stop's final commit was requested: nothing is emitted after it (see {@link #window}). */
+    private boolean stopCommitted;
 
     private final ProgressAggregatorTaskFactory.Wiring wiring;
     private AggregatorConfig config;
@@ -156,7 +158,7 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
                 long appended = envelope.getEventTime(); // the Kafka record's timestamp; 0 or less when unknown
                 inputLagMillis = appended > 0 ? System.currentTimeMillis() - appended : 0;
                 absorbedSinceTick = true;
-                if (dirty.size() >= config.flushMaxDirty()) {
+                if (dirty.size() >= config.flushMaxDirty() && !stopCommitted) {
                     awaitInFlight(); // bounds the work (and memory) of one flush: at most two flushes' worth pending
                     startFlush(collector);
                 }
@@ -180,18 +182,23 @@ final class ProgressAggregatorTask implements AsyncStreamTask, InitableTask, Win
         }
         long now = System.nanoTime();
         idleTicks = absorbedSinceTick ? 0 : idleTicks + 1;
-        if (inFlight == null && (stopRequested || config.flushWindow().due((now - windowFlushAt) / 1_000_000,
-                inputLagMillis, idleTicks))) {
+        if (inFlight == null && !stopCommitted && (stopRequested || config.flushWindow().due(
+                (now - windowFlushAt) / 1_000_000, inputLagMillis, idleTicks))) {
             startFlush(collector); // caught up: every tick; behind: once per grown window (see FlushWindow)
             windowFlushAt = now;
         }
         absorbedSinceTick = false;
         counters.maybeLog(LOG, dirty.size() + flushing.size(), inputLagMillis,
                 config.flushWindow().windowMillis(inputLagMillis));
-        if (stopRequested) {
+        if (stopRequested && !stopCommitted) {
             drain(collector);
-            // Samza runs a requested commit once the task has no message in flight, and stops the run loop only when
-            // every task asked and no commit is pending: a SIGTERM ends with everything processed written and checkpointed.
+            requestCommit(coordinator, now); // the final checkpoint: covers everything emitted
+            stopCommitted = true;
+        } else if (stopRequested) {
+            // Samza 1.8 writes a checkpoint on its commit pool and shuts the pool down as soon as the run loop ends,
+            // which can refuse the final one. This second commit waits for it (task.commit.max.delay.ms=0, checked at
+            // start); its own checkpoint may be refused, and that is safe: since the final one nothing was emitted, so
+            // the inputs absorbed since are replayed once. The run loop ends when every task asked and none is pending.
             requestCommit(coordinator, now);
             coordinator.shutdown(TaskCoordinator.RequestScope.CURRENT_TASK);
         } else if (committedAt == null || now - committedAt >= config.commitMillis() * 1_000_000) {

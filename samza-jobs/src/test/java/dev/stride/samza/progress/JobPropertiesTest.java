@@ -4,6 +4,7 @@ import dev.stride.samza.runtime.JobTopics;
 import org.apache.samza.config.MapConfig;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class JobPropertiesTest {
     void theShippedConfigLeavesCommitsToTheTask() {
         Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(), new String[0]);
 
-        AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(c)); // does not throw
+        AggregatorConfig.checkSamzaCommitSettings(new MapConfig(c)); // does not throw
         assertThat(AggregatorConfig.from(new MapConfig(c)).commitMillis()).isPositive();
     }
 
@@ -52,9 +53,22 @@ class JobPropertiesTest {
         // Samza's own commits flush the stores' caches after the producer: their state writes can miss the checkpoint
         Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(),
                 new String[] {"task.commit.ms=5000"});
-        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(c)))
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitSettings(new MapConfig(c)))
                 .hasMessageContaining("task.commit.ms must be -1");
-        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitTimerOff(new MapConfig(Map.of())))
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitSettings(new MapConfig(Map.of())))
                 .hasMessageContaining("task.commit.ms must be -1"); // Samza's default is 60 s
+    }
+
+    @Test
+    void refusesACommitThatSkipsWhileTheLastOneWrites() {
+        // the stop's second commit must wait for the first one's checkpoint, or the pool's shutdown can refuse it
+        Map<String, String> c = JobProperties.load(ProgressAggregatorMain.CONFIG, Map.of(),
+                new String[] {"task.commit.max.delay.ms=60000"});
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitSettings(new MapConfig(c)))
+                .hasMessageContaining("task.commit.max.delay.ms must be 0");
+        Map<String, String> unset = new HashMap<>(c);
+        unset.remove("task.commit.max.delay.ms");
+        assertThatThrownBy(() -> AggregatorConfig.checkSamzaCommitSettings(new MapConfig(unset)))
+                .hasMessageContaining("task.commit.max.delay.ms must be 0"); // Samza's default is 60 s
     }
 }

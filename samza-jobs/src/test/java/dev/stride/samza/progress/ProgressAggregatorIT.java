@@ -60,6 +60,12 @@ class ProgressAggregatorIT {
                 f.token, completed.size(), c.raw(), c.raw() - completed.size());
     }
 
+    /** Which start re-emitted, when one did: a clean stop's final checkpoint covers everything it emitted. */
+    private static void assertNoCompletionTwice(JobFixture f, String when) {
+        JobFixture.Completions c = f.completions();
+        assertThat(c.raw()).as("course-completed records %s", when).isEqualTo(c.eventIds().size());
+    }
+
     /** enrolment-progress: versions 1..n per enrolment; without a crash no eventId twice. */
     private static void assertProgressEvents(JobFixture f, boolean crashed) {
         List<ConsumerRecord<String, byte[]>> records = f.readAll(f.topic("enrolment-progress"));
@@ -158,6 +164,7 @@ class ProgressAggregatorIT {
             JobProcess job = f.process("p1", ONLY_START_AND_STOP_COMMITS).start();
             f.awaitConverged(enrolments, tree, CONVERGE);
             assertThat(job.stop()).isZero();
+            assertNoCompletionTwice(f, "after the first run");
 
             // A restart on its own state commits at once, with the changelog offsets of the first run: a later commit
             // that left out the state writes it made itself would now leave a stale, non-null offset, and the restore
@@ -168,6 +175,7 @@ class ProgressAggregatorIT {
             JobProcess second = f.process("p1", ONLY_START_AND_STOP_COMMITS).start();
             f.awaitConverged(enrolments, tree, CONVERGE);
             assertThat(second.stop()).isZero();
+            assertNoCompletionTwice(f, "after the restart on its own state");
             deleteRecursively(second.stateDir());
 
             // new updates carry only the touched contents: right totals need the restored states (and the restored tree)
