@@ -38,7 +38,7 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
     /** How often each task checkpoints; it asks for the commit itself ({@link ProgressAggregatorTask#window}). */
     public static final String COMMIT_MS = "stride.commit.ms";
     /** Samza's own commit timer: must be off (-1) for this job, see {@link #checkSamzaCommitSettings}. */
-    public static final String SAMZA_COMMIT_MS = "task.commit.ms";
+    public static final String SAMZA_COMMIT_MS = TaskConfig.COMMIT_MS;
     /** How long a commit requested while the last one is still writing its checkpoint is skipped: 0 here (it waits). */
     public static final String SAMZA_COMMIT_MAX_DELAY_MS = TaskConfig.COMMIT_MAX_DELAY_MS;
 
@@ -73,14 +73,14 @@ public record AggregatorConfig(String contentStateTopic, String courseStructureT
      * waits for the first one's checkpoint instead of being skipped (see {@link ProgressAggregatorTask#window}).
      */
     static void checkSamzaCommitSettings(Config c) {
-        if (c.getLong(SAMZA_COMMIT_MS, 60_000) > 0) {
+        TaskConfig samza = new TaskConfig(c); // reads each key with Samza's own default (60 s for both)
+        if (samza.getCommitMs() > 0) {
             throw new IllegalArgumentException(SAMZA_COMMIT_MS + " must be -1 for the progress aggregator (its tasks "
-                    + "commit every " + COMMIT_MS + " after flushing their stores), got " + c.get(SAMZA_COMMIT_MS, "none (Samza's default: 60000)"));
+                    + "commit every " + COMMIT_MS + " after flushing their stores), got " + samza.getCommitMs());
         }
-        if (c.getLong(SAMZA_COMMIT_MAX_DELAY_MS, 60_000) != 0) {
+        if (samza.getCommitMaxDelayMs() != 0) {
             throw new IllegalArgumentException(SAMZA_COMMIT_MAX_DELAY_MS + " must be 0 for the progress aggregator (a "
-                    + "stop waits for its final checkpoint by committing again), got "
-                    + c.get(SAMZA_COMMIT_MAX_DELAY_MS, "none (Samza's default: 60000)"));
+                    + "stop waits for its final checkpoint by committing again), got " + samza.getCommitMaxDelayMs());
         }
     }
 
