@@ -88,6 +88,10 @@ public final class CassandraServer implements Server {
         memtable_allocation_type: offheap_objects
         auto_snapshot: false
         hinted_handoff_enabled: false
+        # the API coalesces concurrent requests' writes into unlogged batches of up to 32 KiB over a few dozen
+        # partitions (WriteCoalescer): the defaults (5 KiB, 10 partitions) would log a warning for most of them
+        batch_size_warn_threshold: 48KiB
+        unlogged_batch_across_partitions_warn_threshold: 200
         """.formatted(c.host(), c.cassandraPort(), c.cassandraStoragePort(), data.toAbsolutePath());
     Files.writeString(dir.resolve("conf/cassandra.yaml"), yaml);
     Files.writeString(dir.resolve("conf/logback.xml"), """
@@ -127,7 +131,7 @@ public final class CassandraServer implements Server {
       // up with flushes and compactions); its request stages also go ahead of the other processes' threads
       jvm.add("-XX:ThreadPriorityPolicy=1");
     }
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(timerSlackPrefix(System.getenv("STRIDE_CASSANDRA_TIMER_SLACK_NS")));
     if (Tools.runningAsRoot() && Tools.onPath("setpriv").isPresent()) {
       // as root Cassandra mlocks its whole heap: start goes from ~4 s to 9-24 s
       cmd.addAll(List.of("setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock"));
@@ -135,6 +139,38 @@ public final class CassandraServer implements Server {
     cmd.addAll(JavaServers.javaCommand(JavaServers.withOperatorOptions(name(), jvm), JavaServers.classpath(c, name()),
         "org.apache.cassandra.service.CassandraDaemon"));
     return cmd;
+  }
+
+  /** Timer slack of Cassandra's threads when {@code STRIDE_CASSANDRA_TIMER_SLACK_NS} is unset. */
+  static final long DEFAULT_TIMER_SLACK_NS = 1_000_000;
+
+  /**
+   * A shell prefix that sets the process's timer slack before it execs Cassandra (Linux; every JVM thread inherits it).
+   * Why: Cassandra's shared request pools (SEPWorker) wait for work by parking 10 µs at a time, so on a 2-core box a
+   * third of Cassandra's CPU went to waking idle workers (async-profiler: 31 % of its samples in the kernel's
+   * finish_task_switch) and 1.4 ms of Cassandra CPU per 10-content update fell to 1.0 ms with 1 ms of slack
+   * (BENCHMARKS, session 12). The cost: a request handed to an idle-spinning worker may wait up to the slack.
+   * {@code 0} keeps the kernel's default (50 µs); a value that is not a number is refused.
+   */
+  static List<String> timerSlackPrefix(String configured) {
+    long slack = configured == null || configured.isBlank() ? DEFAULT_TIMER_SLACK_NS : parseSlack(configured.strip());
+    if (slack == 0 || !Files.isWritable(Path.of("/proc/self/timerslack_ns"))) {
+      return List.of();
+    }
+    return List.of("sh", "-c", "echo " + slack + " > /proc/self/timerslack_ns; exec \"$@\"", "cassandra");
+  }
+
+  private static long parseSlack(String value) {
+    try {
+      long slack = Long.parseLong(value);
+      if (slack < 0) {
+        throw new NumberFormatException();
+      }
+      return slack;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("STRIDE_CASSANDRA_TIMER_SLACK_NS must be a whole number of nanoseconds >= 0,"
+          + " got '" + value + "'");
+    }
   }
 
   @Override
