@@ -88,10 +88,6 @@ public final class CassandraServer implements Server {
         memtable_allocation_type: offheap_objects
         auto_snapshot: false
         hinted_handoff_enabled: false
-        # the API coalesces concurrent requests' writes into unlogged batches of up to 32 KiB over a few dozen
-        # partitions (WriteCoalescer): the defaults (5 KiB, 10 partitions) would log a warning for most of them
-        batch_size_warn_threshold: 48KiB
-        unlogged_batch_across_partitions_warn_threshold: 200
         """.formatted(c.host(), c.cassandraPort(), c.cassandraStoragePort(), data.toAbsolutePath());
     Files.writeString(dir.resolve("conf/cassandra.yaml"), yaml);
     Files.writeString(dir.resolve("conf/logback.xml"), """
