@@ -45,6 +45,17 @@ class StrideJwtDecoderTest {
     }
 
     @Test
+    void anIssuerKeptAsTextIsStillCheckedWhetherOrNotItIsAUrl() {
+        String idp = "https://idp.example/realms/school";
+        ReactiveJwtDecoder decoder = StrideJwtDecoder.create(new StrideAuthProperties(SECRET, null, null, idp));
+
+        // the decoder's own iss converter (no URL parsing, see StrideJwtDecoder) must leave the claim comparable
+        assertThat(decoder.decode(token(SECRET, idp, "u1", "acme")).block().getClaims().get("iss")).isEqualTo(idp);
+        assertThatThrownBy(() -> decoder.decode(token(SECRET, idp + "/other", "u1", "acme")).block())
+                .isInstanceOf(JwtException.class);
+    }
+
+    @Test
     void aBlankIssuerIsNotChecked() {
         ReactiveJwtDecoder decoder = StrideJwtDecoder.create(new StrideAuthProperties(SECRET, null, null, ""));
 
