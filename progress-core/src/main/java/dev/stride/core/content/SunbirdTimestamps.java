@@ -2,6 +2,8 @@ package dev.stride.core.content;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Timestamps as learner apps send them.
@@ -36,8 +37,6 @@ public final class SunbirdTimestamps {
             .withResolverStyle(ResolverStyle.STRICT)
             .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,18}");
-
     private SunbirdTimestamps() {
     }
 
@@ -47,8 +46,14 @@ public final class SunbirdTimestamps {
             return Optional.empty();
         }
         String s = text.strip();
+        Instant common = parseCommonForm(s);
+        return common != null ? Optional.of(common) : parseWithFormatters(s);
+    }
+
+    /** Every accepted form, through java.time's formatters: the reference {@link #parseCommonForm} agrees with. */
+    static Optional<Instant> parseWithFormatters(String s) {
         try {
-            if (EPOCH_MILLIS.matcher(s).matches()) {
+            if (isEpochMillis(s)) {
                 return Optional.of(Instant.ofEpochMilli(Long.parseLong(s)));
             }
             if (s.indexOf('T') == 10) {
@@ -62,6 +67,113 @@ public final class SunbirdTimestamps {
         } catch (DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code -?\\d{1,18}}, without a regex. */
+    static boolean isEpochMillis(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The forms apps send on every update, read by hand: {@code 2020-11-23T12:58:35.179Z} (ISO, {@code Z} or
+     * {@code +05:30}) and {@code 2020-11-23 12:58:35:179+0000} (Sunbird), seconds present, 1-9 fraction digits or none.
+     * Why: the formatters were ~4 % of the API's CPU under the write bench (BENCHMARKS, issue 7, session 13).
+     * Returns null for anything else, invalid values included, so {@link #parse}'s formatters keep the last word
+     * (SunbirdTimestampsProperties checks both give the same instant wherever this answers).
+     */
+    static Instant parseCommonForm(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        char sep = s.charAt(10);
+        if (sep != 'T' && sep != ' ') {
+            return null;
+        }
+        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19, nanos = 0;
+        char mark = s.charAt(i);
+        if (mark == '.' || (mark == ':' && sep == ' ')) {
+            int start = ++i;
+            while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
+                nanos = nanos * 10 + (s.charAt(i++) - '0');
+            }
+            int width = i - start;
+            if (width == 0) {
+                return null;
+            }
+            for (int w = width; w < 9; w++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds = offsetSeconds(s, i, sep == ' ');
+        if (offsetSeconds == Integer.MIN_VALUE) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second, nanos),
+                    ZoneOffset.ofTotalSeconds(offsetSeconds)).toInstant();
+        } catch (DateTimeException e) {
+            return null; // an impossible date or time: the formatters decide (and refuse it)
+        }
+    }
+
+    /** The offset that ends {@code s} at {@code i}: {@code Z}, {@code ±HH:MM}, or (Sunbird form) {@code ±HHMM}. */
+    private static int offsetSeconds(String s, int i, boolean sunbird) {
+        int rest = s.length() - i;
+        if (rest == 1 && s.charAt(i) == 'Z') {
+            return 0;
+        }
+        char sign = rest > 0 ? s.charAt(i) : 0;
+        if (sign != '+' && sign != '-') {
+            return Integer.MIN_VALUE;
+        }
+        int hours, minutes;
+        if (rest == 6 && s.charAt(i + 3) == ':') {
+            hours = digits(s, i + 1, 2);
+            minutes = digits(s, i + 4, 2);
+        } else if (rest == 5 && sunbird) {
+            hours = digits(s, i + 1, 2);
+            minutes = digits(s, i + 3, 2);
+        } else {
+            return Integer.MIN_VALUE;
+        }
+        if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+            return Integer.MIN_VALUE;
+        }
+        int total = hours * 3600 + minutes * 60;
+        return total > 18 * 3600 ? Integer.MIN_VALUE : sign == '-' ? -total : total;
+    }
+
+    /** The number written by {@code width} digits at {@code from}, or -1 if one is not a digit. */
+    private static int digits(String s, int from, int width) {
+        int value = 0;
+        for (int i = from; i < from + width; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** As {@link #parse} but throws DateTimeParseException on bad text. */
