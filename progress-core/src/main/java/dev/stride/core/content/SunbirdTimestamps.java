@@ -69,7 +69,7 @@ public final class SunbirdTimestamps {
         }
     }
 
-    /** {@code -?\\d{1,18}}, without a regex. */
+    /** {@code -?\d{1,18}} (decimal epoch milliseconds), without a regex. */
     static boolean isEpochMillis(String s) {
         int start = s.startsWith("-") ? 1 : 0;
         int digits = s.length() - start;
