@@ -120,43 +120,34 @@ public final class SunbirdTimestamps {
                 nanos *= 10;
             }
         }
-        int offsetSeconds = offsetSeconds(s, i, sep == ' ');
-        if (offsetSeconds == Integer.MIN_VALUE) {
-            return null;
-        }
         try {
-            return OffsetDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second, nanos),
-                    ZoneOffset.ofTotalSeconds(offsetSeconds)).toInstant();
+            ZoneOffset offset = offset(s, i, sep == ' ');
+            return offset == null ? null : OffsetDateTime.of(LocalDate.of(year, month, day),
+                    LocalTime.of(hour, minute, second, nanos), offset).toInstant();
         } catch (DateTimeException e) {
-            return null; // an impossible date or time: the formatters decide (and refuse it)
+            return null; // an impossible date, time or offset: the formatters decide (and refuse it)
         }
     }
 
-    /** The offset that ends {@code s} at {@code i}: {@code Z}, {@code ±HH:MM}, or (Sunbird form) {@code ±HHMM}. */
-    private static int offsetSeconds(String s, int i, boolean sunbird) {
+    /**
+     * The offset that ends {@code s} at {@code i}: {@code Z}, {@code ±HH:MM}, or (Sunbird form) {@code ±HHMM}; null for
+     * another shape. ZoneOffset checks the ranges (DateTimeException past 59 minutes or 18 hours).
+     */
+    private static ZoneOffset offset(String s, int i, boolean sunbird) {
         int rest = s.length() - i;
         if (rest == 1 && s.charAt(i) == 'Z') {
-            return 0;
+            return ZoneOffset.UTC;
         }
         char sign = rest > 0 ? s.charAt(i) : 0;
-        if (sign != '+' && sign != '-') {
-            return Integer.MIN_VALUE;
+        boolean colon = rest == 6 && s.charAt(i + 3) == ':';
+        if ((sign != '+' && sign != '-') || !(colon || (rest == 5 && sunbird))) {
+            return null;
         }
-        int hours, minutes;
-        if (rest == 6 && s.charAt(i + 3) == ':') {
-            hours = digits(s, i + 1, 2);
-            minutes = digits(s, i + 4, 2);
-        } else if (rest == 5 && sunbird) {
-            hours = digits(s, i + 1, 2);
-            minutes = digits(s, i + 3, 2);
-        } else {
-            return Integer.MIN_VALUE;
+        int hours = digits(s, i + 1, 2), minutes = digits(s, colon ? i + 4 : i + 3, 2);
+        if ((hours | minutes) < 0) {
+            return null;
         }
-        if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
-            return Integer.MIN_VALUE;
-        }
-        int total = hours * 3600 + minutes * 60;
-        return total > 18 * 3600 ? Integer.MIN_VALUE : sign == '-' ? -total : total;
+        return sign == '-' ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
     }
 
     /** The number written by {@code width} digits at {@code from}, or -1 if one is not a digit. */
