@@ -28,7 +28,7 @@ public final class CachingJwtDecoder implements ReactiveJwtDecoder {
         this.maxStay = maxStay;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
-                // evictions on the decoding thread: on the request path a hand-off to ForkJoinPool costs more than them
+                // maintenance on the caller's thread: handing each cleanup to ForkJoinPool costs more than the cleanup
                 .executor(Runnable::run)
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> stay(jwt)))
                 .build();

@@ -15,8 +15,10 @@ public final class NearCache<K, V> {
     private final AsyncCache<K, V> cache;
 
     public NearCache(Duration ttl, long maxEntries) {
-        // Maintenance on the caller's thread: on the request path a hand-off to ForkJoinPool costs more than it does.
-        this.cache = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(ttl).maximumSize(maxEntries).buildAsync();
+        this.cache = Caffeine.newBuilder()
+                // maintenance on the caller's thread: handing each cleanup to ForkJoinPool costs more than the cleanup
+                .executor(Runnable::run)
+                .expireAfterWrite(ttl).maximumSize(maxEntries).buildAsync();
     }
 
     public Mono<V> get(K key, Function<K, Mono<V>> lookup) {
