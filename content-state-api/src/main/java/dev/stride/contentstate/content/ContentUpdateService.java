@@ -22,14 +22,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The write path of {@code PATCH /v1/content/state/update}: per-content verdicts, then for the accepted contents
- * (1) outbox row, (2) fact + history + attempt rows and the enrolment's last-read fields (EnrolmentWrites: two round
- * trips), (3) merged states read back, (4) one event per enrolment touched, (5) outbox row handed to OutboxDeletes,
- * which deletes published rows in coalesced batches. No read-modify-write, no lightweight transaction.
+ * The write path of {@code PATCH /v1/content/state/update}: (1) the enrolment reads and, beside them, the outbox rows of
+ * what the cached checks (batch, course tree) accept, then the verdicts; (2) fact + history + attempt rows and the
+ * enrolment's last-read fields (EnrolmentWrites: two round trips); (3) merged states read back; (4) one event per
+ * enrolment touched; (5) outbox rows handed to OutboxDeletes, which deletes them in coalesced batches: published rows,
+ * and the rows of groups found not enrolled. No read-modify-write, no lightweight transaction.
+ * <p>
+ * The outbox insert is speculative so that it is not a round trip of its own: a row whose group is then refused never
+ * gets a history row, and the relay drops such rows unpublished (OutboxRelay), so a crash before its delete publishes
+ * nothing.
  */
 @Service
 public class ContentUpdateService {
@@ -79,14 +85,30 @@ public class ContentUpdateService {
         for (UpdateRequest.Assessment a : req.assessments() == null ? List.<UpdateRequest.Assessment>of() : req.assessments()) {
             group(groups, tenant, req.userId(), a.courseId(), a.batchId()).assessments.add(a);
         }
+        List<Group> all = List.copyOf(groups.values());
+        String topic = props.kafka().contentStateTopic();
+        Mono<Void> enrolments = Flux.fromIterable(all).flatMap(this::readEnrolment).then();
+        Mono<List<OutboxRepository.Row>> speculative = Flux.fromIterable(all).flatMap(this::readCached)
+                .then(Mono.fromSupplier(() -> {
+                    Instant insertedAt = Instant.now();
+                    all.forEach(g -> g.speculate(receivedAt, topic, insertedAt));
+                    return all.stream().map(g -> g.row).filter(Objects::nonNull).toList();
+                }))
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(rows) : outbox.insertAll(rows).thenReturn(rows));
         Map<String, String> verdicts = new LinkedHashMap<>();
-        return Flux.fromIterable(groups.values())
-                .flatMap(g -> check(g).doOnNext(Group::judge))
-                .collectList()
-                .flatMap(all -> {
-                    all.forEach(g -> verdicts.putAll(g.verdicts));
-                    List<Accepted> accepted = all.stream().map(g -> g.accept(receivedAt)).flatMap(Optional::stream).toList();
-                    return accepted.isEmpty() ? Mono.empty() : write(accepted);
+        return Mono.zip(enrolments.thenReturn(true), speculative)
+                .flatMap(ready -> {
+                    List<Group> accepted = new ArrayList<>();
+                    for (Group g : all) {
+                        g.judge();
+                        verdicts.putAll(g.verdicts);
+                        if (g.row != null && g.enrolled) {
+                            accepted.add(g);
+                        } else if (g.row != null) {
+                            outboxDeletes.deleteLater(g.row);
+                        }
+                    }
+                    return accepted.isEmpty() ? Mono.empty() : write(accepted, topic);
                 })
                 .thenReturn(verdicts);
     }
@@ -95,34 +117,34 @@ public class ContentUpdateService {
         return groups.computeIfAbsent(new EnrolmentKey(tenant, userId, courseId, batchId), Group::new);
     }
 
-    /** The three reads a group's verdicts need, in parallel (the enrolment's `active` cell only, never cached). */
-    private Mono<Group> check(Group g) {
+    /** The enrolment's `active` cell: never cached, an unenrolment takes effect at once. */
+    private Mono<Boolean> readEnrolment(Group g) {
+        EnrolmentKey k = g.key;
+        return byUser.isActive(k.tenant(), k.userId(), k.courseId(), k.batchId()).doOnNext(active -> g.enrolled = active);
+    }
+
+    /** The batch and the course tree's leaves, in parallel; both come from near caches on the hot path. */
+    private Mono<Group> readCached(Group g) {
         EnrolmentKey k = g.key;
         return Mono.zip(
                 batches.find(k.tenant(), k.batchId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                byUser.isActive(k.tenant(), k.userId(), k.courseId(), k.batchId()),
                 courses.summary(k.tenant(), k.courseId()).map(s -> s.leafIds()).defaultIfEmpty(Set.of()))
                 .map(t -> {
                     g.batch = t.getT1().filter(b -> b.courseId().equals(k.courseId())).orElse(null);
-                    g.enrolled = t.getT2();
-                    g.leaves = t.getT3();
+                    g.leaves = t.getT2();
                     return g;
                 });
     }
 
-    private Mono<Void> write(List<Accepted> accepted) {
-        String topic = props.kafka().contentStateTopic();
-        Instant insertedAt = Instant.now();
-        List<OutboxRepository.Row> rows = accepted.stream()
-                .map(a -> OutboxRepository.row(a.pending, topic, a.pending.key().kafkaKey(), insertedAt)).toList();
-        return outbox.insertAll(rows)
-                .then(Flux.fromIterable(accepted).flatMap(this::store).then())
-                .then(Flux.fromIterable(rows).concatMap(row -> assembler.assemble(row.pending())
-                        .flatMap(event -> publisher.publish(topic, row.key(), Json.writeBytes(event)))
-                        .doOnSuccess(published -> outboxDeletes.deleteLater(row))).then());
+    private Mono<Void> write(List<Group> accepted, String topic) {
+        return Flux.fromIterable(accepted).flatMap(this::store).then()
+                .then(Flux.fromIterable(accepted).concatMap(g -> assembler.assemble(g.accepted.pending)
+                        .flatMap(event -> publisher.publish(topic, g.row.key(), Json.writeBytes(event)))
+                        .doOnSuccess(published -> outboxDeletes.deleteLater(g.row))).then());
     }
 
-    private Mono<Void> store(Accepted a) {
+    private Mono<Void> store(Group g) {
+        Accepted a = g.accepted;
         Fact last = a.facts.stream().max(Comparator.comparing(Fact::lastAccessTime).thenComparingInt(Fact::status)).orElseThrow();
         var read = new UserEnrolmentRepository.LastRead(last.contentId(), last.status(), last.lastAccessTime());
         return writes.write(a.pending, a.facts, a.inputs.values(), read);
@@ -135,22 +157,37 @@ public class ContentUpdateService {
         final List<UpdateRequest.Assessment> assessments = new ArrayList<>();
         final Map<String, String> verdicts = new LinkedHashMap<>();
         Batch batch;
-        boolean enrolled;
+        volatile boolean enrolled;
         Set<String> leaves;
+        /** What the group writes if its enrolment is active, and its outbox row; null when nothing would be. */
+        Accepted accepted;
+        OutboxRepository.Row row;
 
         Group(EnrolmentKey key) {
             this.key = key;
         }
 
+        /** Judges as if enrolled, and keeps what that accepts with its outbox row (the enrolment read runs beside). */
+        void speculate(Instant receivedAt, String topic, Instant insertedAt) {
+            judge(true);
+            accepted = accept(receivedAt).orElse(null);
+            row = accepted == null ? null
+                    : OutboxRepository.row(accepted.pending, topic, accepted.pending.key().kafkaKey(), insertedAt);
+        }
+
         void judge() {
-            String groupVerdict = groupVerdict();
+            judge(enrolled);
+        }
+
+        private void judge(boolean enrolled) {
+            String groupVerdict = groupVerdict(enrolled);
             for (UpdateRequest.Content c : contents) {
                 verdicts.put(c.contentId(), groupVerdict != null ? groupVerdict
                         : leaves.contains(c.contentId()) ? SUCCESS : NOT_IN_COURSE);
             }
         }
 
-        private String groupVerdict() {
+        private String groupVerdict(boolean enrolled) {
             if (batch == null) {
                 return BATCH_NOT_EXISTS;
             }

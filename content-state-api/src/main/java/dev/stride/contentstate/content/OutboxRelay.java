@@ -14,22 +14,26 @@ import java.time.Instant;
 
 /**
  * Republishes events whose request stored its facts but could not publish (Kafka down, instance crash), then
- * deletes their outbox rows. It reads forward from each tenant's checkpoint, never the whole table: the deletes of
- * published rows leave tombstones, and a table-wide scan over them grows until Cassandra aborts it (100,000). The event id is stable, so a row republished while its request is still publishing is
- * a duplicate that consumers drop. Runs on the scheduler thread, never on an event loop.
+ * deletes their outbox rows. A row whose request stored nothing (no history row for its event: the group was refused
+ * after its speculative insert, or the request failed before its writes) is deleted unpublished. It reads forward from
+ * each tenant's checkpoint, never the whole table: the deletes of published rows leave tombstones, and a table-wide
+ * scan over them grows until Cassandra aborts it (100,000). The event id is stable, so a row republished while its
+ * request is still publishing is a duplicate that consumers drop. Runs on the scheduler thread, never on an event loop.
  */
 @Component
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private final OutboxRepository outbox;
+    private final ProgressHistoryRepository history;
     private final EventAssembler assembler;
     private final EventPublisher publisher;
     private final StrideProperties.Outbox config;
 
-    public OutboxRelay(OutboxRepository outbox, EventAssembler assembler, EventPublisher publisher,
-                       StrideProperties props) {
+    public OutboxRelay(OutboxRepository outbox, ProgressHistoryRepository history, EventAssembler assembler,
+                       EventPublisher publisher, StrideProperties props) {
         this.outbox = outbox;
+        this.history = history;
         this.assembler = assembler;
         this.publisher = publisher;
         this.config = props.outbox();
@@ -43,18 +47,20 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes and deletes every row created before {@code cutoff}, per tenant from its checkpoint (less relayOverlap,
-     * for rows inserted after their creation time: a stalled request, a lagging clock) on, then moves the checkpoint to
-     * {@code cutoff}; a tenant stops at its first failed publish, leaving its checkpoint where it was, and the sweep goes
-     * on with the next tenant.
+     * Publishes (when its request stored its event) and deletes every row created before {@code cutoff}, per tenant
+     * from its checkpoint (less relayOverlap, for rows inserted after their creation time: a stalled request, a lagging
+     * clock) on, then moves the checkpoint to {@code cutoff}; a tenant stops at its first failed publish, leaving its
+     * checkpoint where it was, and the sweep goes on with the next tenant. Completes with the number published.
      */
     public Mono<Long> relayOlderThan(Instant cutoff) {
         return outbox.checkpoints()
                 .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.relayOverlap()), cutoff)
-                        .concatMap(row -> assembler.assemble(row.pending())
-                                .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
-                                .then(outbox.delete(row))
-                                .thenReturn(row))
+                        .concatMap(row -> history.exists(row.pending()).flatMap(stored -> stored
+                                ? assembler.assemble(row.pending())
+                                        .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))
+                                        .then(outbox.delete(row))
+                                        .thenReturn(row)
+                                : dropped(row)))
                         .count()
                         .flatMap(n -> cutoff.isAfter(c.cleanBefore())
                                 ? outbox.advance(c.tenant(), cutoff).thenReturn(n) : Mono.just(n))
@@ -73,5 +79,12 @@ public class OutboxRelay {
                     log.warn("Outbox relay stopped: {}", e.toString());
                     return Mono.just(0L);
                 });
+    }
+
+    /** Deletes a row whose request stored nothing; completes empty, so the sweep's count is of published events. */
+    private Mono<OutboxRepository.Row> dropped(OutboxRepository.Row row) {
+        log.info("Outbox relay dropped event {} of tenant {} unpublished: its request stored nothing",
+                row.eventId(), row.tenant());
+        return outbox.delete(row).then(Mono.empty());
     }
 }

@@ -3,8 +3,10 @@ package dev.stride.contentstate.content;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import dev.stride.api.cassandra.Cql;
 import dev.stride.core.event.Json;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Collection;
@@ -22,7 +24,9 @@ import java.util.List;
 public class ProgressHistoryRepository {
 
     public static final String SOURCE = "content-state-api";
+    private final CqlSession session;
     private final PreparedStatement insert;
+    private final PreparedStatement find;
 
     /** A content as the request carried it (course and batch are the row's key). */
     public record Received(String contentId, Integer status, Integer progress, String lastAccessTime,
@@ -34,9 +38,12 @@ public class ProgressHistoryRepository {
     }
 
     public ProgressHistoryRepository(CqlSession session) {
+        this.session = session;
         this.insert = session.prepare("INSERT INTO progress_history (tenant, user_id, course_id, batch_id, event_time,"
                 + " event_id, content_id, event_type, status, progress, source, ingested_at, payload)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'content-state', ?, ?, '" + SOURCE + "', ?, ?)");
+        this.find = session.prepare("SELECT event_id FROM progress_history WHERE tenant = ? AND user_id = ?"
+                + " AND course_id = ? AND batch_id = ? AND event_time = ? AND event_id = ?");
     }
 
     /** The history row of one event; same partition key as its facts (see EnrolmentWrites). */
@@ -46,5 +53,11 @@ public class ProgressHistoryRepository {
         return insert.bind(p.tenantId(), p.userId(), p.courseId(), p.batchId(), p.eventTime(), p.eventId(),
                 single == null ? null : single.contentId(), single == null ? null : single.status(),
                 single == null ? null : single.progress(), p.ingestTime(), Json.write(contents));
+    }
+
+    /** Whether the event's row was written: it is written with the event's facts, in one mutation (EnrolmentWrites). */
+    public Mono<Boolean> exists(PendingEvent p) {
+        return Cql.rows(session, find.bind(p.tenantId(), p.userId(), p.courseId(), p.batchId(), p.eventTime(),
+                p.eventId())).hasElements();
     }
 }
