@@ -70,7 +70,7 @@ class KafkaOutageIT {
     String keyspace = stack.freshKeyspace("outage");
     MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
     StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
-        stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
+        stack.endpoints().cassandraPort(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(), keyspace, "512m", FailureRig.free(), FailureRig.free());
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
     Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
     Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
@@ -79,7 +79,9 @@ class KafkaOutageIT {
       api.up();
       String secret = Secrets.jwtSecret(config);
       StrideClient client = new StrideClient(config.contentStateApiUrl());
-      String batchId = setUpCourse(client, Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1)));
+      String admin = Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
+      FailureRig.putCourse(client, admin, "course-o", LEAVES);
+      String batchId = FailureRig.createBatch(client, admin, "course-o");
       List<String> tokens = IntStream.range(0, LEARNERS)
           .mapToObj(i -> Tokens.mint(secret, TENANT, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
       for (int i = 0; i < LEARNERS; i++) {
@@ -124,13 +126,15 @@ class KafkaOutageIT {
       assertThat(outcomes).as("the outage was seen as 503").anyMatch(o -> o.status() == 503);
 
       kafka.up(); // same data directory: the broker comes back with what it had
-      awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
+      FailureRig.awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
 
       Set<String> stored = new HashSet<>();
       for (Row row : stack.session().execute("SELECT user_id, content_id FROM " + keyspace + ".user_content_consumption")) {
         stored.add(row.getString("user_id") + "/" + row.getString("content_id"));
       }
-      Set<String> published = publishedPairs(config.kafkaBootstrap());
+      Set<String> published = new HashSet<>();
+      FailureRig.events(config.kafkaBootstrap())
+          .forEach(e -> e.contents().forEach(c -> published.add(e.userId() + "/" + c.contentId())));
       Set<String> accepted = outcomes.stream().filter(o -> o.status() == 200).map(o -> o.user() + "/" + o.content())
           .collect(Collectors.toSet());
 
@@ -139,57 +143,6 @@ class KafkaOutageIT {
     } finally {
       api.down(List.of());
       kafka.down(List.of());
-    }
-  }
-
-  private static String setUpCourse(StrideClient client, String admin) throws IOException {
-    String leaves = IntStream.range(0, LEAVES).mapToObj(i -> "{\"identifier\":\"leaf-" + i + "\",\"name\":\"Leaf " + i + "\"}")
-        .collect(Collectors.joining(","));
-    client.ok("PUT", "/v1/course/hierarchy/course-o", admin,
-        "{\"name\":\"Outage course\",\"children\":[{\"identifier\":\"unit-1\",\"name\":\"Unit\",\"children\":[" + leaves + "]}]}");
-    String body = client.ok("POST", "/v1/course/batch/create", admin, "{\"courseId\":\"course-o\",\"name\":\"Outage batch\",\"startDate\":\""
-        + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\",\"enrollmentType\":\"open\"}").body();
-    Matcher m = Pattern.compile("\"batchId\":\"([^\"]+)\"").matcher(body);
-    assertThat(m.find()).as("batch id in %s", body).isTrue();
-    return m.group(1);
-  }
-
-  private static void awaitEmptyOutbox(StrideStack stack, String keyspace, Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (stack.session().execute("SELECT event_id FROM " + keyspace + ".content_state_outbox LIMIT 1").one() != null) {
-      assertThat(Instant.now()).as("the outbox relay empties the outbox").isBefore(deadline);
-      Thread.sleep(1000);
-    }
-  }
-
-  /** Every (user, content) carried by any event on stride.content-state, read until the topic is quiet. */
-  private static Set<String> publishedPairs(String bootstrap) {
-    Set<String> pairs = new HashSet<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of("stride.content-state"));
-      Instant quietSince = Instant.now();
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (Duration.between(quietSince, Instant.now()).toSeconds() < 5 && Instant.now().isBefore(deadline)) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        if (!records.isEmpty()) {
-          quietSince = Instant.now();
-        }
-        for (ConsumerRecord<String, byte[]> r : records) {
-          ContentStateEvent event = Json.read(r.value(), ContentStateEvent.class);
-          event.contents().forEach(c -> pairs.add(event.userId() + "/" + c.contentId()));
-        }
-      }
-    }
-    return pairs;
-  }
-
-  private static int free() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

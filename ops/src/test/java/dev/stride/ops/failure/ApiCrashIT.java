@@ -1,0 +1,145 @@
+package dev.stride.ops.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.ops.bench.StrideClient;
+import dev.stride.ops.stack.ContentStateApiServer;
+import dev.stride.ops.stack.KafkaServer;
+import dev.stride.ops.stack.ManagedProcess;
+import dev.stride.ops.stack.Secrets;
+import dev.stride.ops.stack.Stack;
+import dev.stride.ops.stack.StackConfig;
+import dev.stride.ops.stack.Tokens;
+import dev.stride.schema.MigrationRunner;
+import dev.stride.schema.Replication;
+import dev.stride.testkit.StrideIntegrationTest;
+import dev.stride.testkit.StrideStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The content-state-api process is killed (SIGKILL) while learners send updates, then started again. Every update it
+ * acknowledged must be stored; once the new process's relay has run, every stored update must be on the topic and
+ * nothing else: the outbox rows of requests cut short are published when their writes landed and dropped when they did
+ * not. Each request also carries a content for a batch the learner is not enrolled in, whose outbox row is written
+ * speculatively beside the enrolment read: no event may ever be published for that batch. Own Kafka and API.
+ */
+@StrideIntegrationTest
+class ApiCrashIT {
+  private static final String TENANT = "t-crash";
+  private static final int LEARNERS = 10;
+  private static final int LEAVES = 400;
+
+  @TempDir Path home;
+
+  record Outcome(String user, String content, int status) {}
+
+  @Test
+  void acknowledgedUpdatesSurviveAKilledApiAndOnlyStoredOnesArePublished(StrideStack stack) throws Exception {
+    String keyspace = stack.freshKeyspace("crash");
+    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
+    StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
+        stack.endpoints().cassandraPort(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(),
+        FailureRig.free(), keyspace, "512m", FailureRig.free(), FailureRig.free());
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+    Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
+    Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
+    try {
+      kafka.up();
+      api.up();
+      String secret = Secrets.jwtSecret(config);
+      StrideClient client = new StrideClient(config.contentStateApiUrl());
+      String admin = Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
+      FailureRig.putCourse(client, admin, "course-c", LEAVES);
+      String enrolled = FailureRig.createBatch(client, admin, "course-c");
+      String refused = FailureRig.createBatch(client, admin, "course-c");
+      List<String> tokens = IntStream.range(0, LEARNERS)
+          .mapToObj(i -> Tokens.mint(secret, TENANT, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
+      for (int i = 0; i < LEARNERS; i++) {
+        client.ok("POST", "/v1/course/enrol", tokens.get(i), "{\"courseId\":\"course-c\",\"batchId\":\"" + enrolled + "\",\"userId\":\"u" + i + "\"}");
+      }
+
+      ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService load = Executors.newFixedThreadPool(8);
+      for (int t = 0; t < 8; t++) {
+        load.submit(() -> {
+          while (!stop.get()) {
+            int n = next.getAndIncrement();
+            if (n >= LEARNERS * LEAVES) {
+              return;
+            }
+            // every request updates its own (learner, content) in the enrolled batch, and the same content in the other
+            String user = "u" + (n % LEARNERS);
+            String content = "leaf-" + (n / LEARNERS);
+            String state = "\"contentId\":\"" + content + "\",\"courseId\":\"course-c\",\"status\":1,\"progress\":50,"
+                + "\"lastAccessTime\":\"" + Instant.now() + "\"";
+            int status;
+            try {
+              status = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS), "{\"userId\":\"" + user
+                  + "\",\"contents\":[{" + state + ",\"batchId\":\"" + enrolled + "\"},{" + state + ",\"batchId\":\"" + refused
+                  + "\"}]}").join().status();
+            } catch (RuntimeException e) {
+              status = -1; // the connection died with the process
+            }
+            outcomes.add(new Outcome(user, content, status));
+          }
+        });
+      }
+      Thread.sleep(4000);
+      ManagedProcess process = ManagedProcess.read(config.pidFile("content-state-api"), "content-state-api").orElseThrow();
+      process.handle().orElseThrow().destroyForcibly(); // kill -9 mid-load: requests in flight, deletes still pending
+      Thread.sleep(500);
+      stop.set(true);
+      load.shutdown();
+      assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(outcomes).as("updates were accepted before the crash").anyMatch(o -> o.status() == 200);
+      assertThat(outcomes).as("the crash was seen").anyMatch(o -> o.status() != 200);
+
+      List<String> left = stack.session().execute("SELECT payload FROM " + keyspace + ".content_state_outbox").all().stream()
+          .map(r -> r.getString("payload")).toList();
+      assertThat(left).as("the killed process left outbox rows, of both batches").anyMatch(p -> p.contains(enrolled))
+          .anyMatch(p -> p.contains(refused));
+
+      api.up(); // a new process; its relay sweeps what the killed one left
+      FailureRig.awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
+
+      Set<String> stored = new HashSet<>();
+      for (Row row : stack.session().execute("SELECT user_id, content_id, batch_id FROM " + keyspace + ".user_content_consumption")) {
+        assertThat(row.getString("batch_id")).as("nothing stored for the batch without enrolments").isEqualTo(enrolled);
+        stored.add(row.getString("user_id") + "/" + row.getString("content_id"));
+      }
+      List<ContentStateEvent> events = FailureRig.events(config.kafkaBootstrap());
+      assertThat(events).extracting(ContentStateEvent::batchId).as("no event for a refused group").containsOnly(enrolled);
+      Set<String> published = events.stream().flatMap(e -> e.contents().stream().map(c -> e.userId() + "/" + c.contentId()))
+          .collect(Collectors.toSet());
+      Set<String> accepted = outcomes.stream().filter(o -> o.status() == 200).map(o -> o.user() + "/" + o.content())
+          .collect(Collectors.toSet());
+
+      assertThat(stored).as("every 200 is stored").containsAll(accepted);
+      assertThat(published).as("every stored update is on the topic, and nothing else is").isEqualTo(stored);
+    } finally {
+      api.down(List.of());
+      kafka.down(List.of());
+    }
+  }
+}

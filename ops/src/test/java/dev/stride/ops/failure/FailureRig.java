@@ -1,0 +1,88 @@
+package dev.stride.ops.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stride.core.event.ContentStateEvent;
+import dev.stride.core.event.Json;
+import dev.stride.ops.bench.StrideClient;
+import dev.stride.testkit.StrideStack;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** What the failure tests share: a course and its batches, the outbox's drain, the topic's events, a free port. */
+final class FailureRig {
+
+  private FailureRig() {}
+
+  /** A course of {@code leaves} contents leaf-0.. under one unit. */
+  static void putCourse(StrideClient client, String admin, String courseId, int leaves) throws IOException {
+    String children = IntStream.range(0, leaves).mapToObj(i -> "{\"identifier\":\"leaf-" + i + "\",\"name\":\"Leaf " + i + "\"}")
+        .collect(Collectors.joining(","));
+    client.ok("PUT", "/v1/course/hierarchy/" + courseId, admin,
+        "{\"name\":\"Failure course\",\"children\":[{\"identifier\":\"unit-1\",\"name\":\"Unit\",\"children\":[" + children + "]}]}");
+  }
+
+  /** An open batch of the course that started yesterday; answers its id. */
+  static String createBatch(StrideClient client, String admin, String courseId) throws IOException {
+    String body = client.ok("POST", "/v1/course/batch/create", admin, "{\"courseId\":\"" + courseId
+        + "\",\"name\":\"Failure batch\",\"startDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+        + "\",\"enrollmentType\":\"open\"}").body();
+    Matcher m = Pattern.compile("\"batchId\":\"([^\"]+)\"").matcher(body);
+    assertThat(m.find()).as("batch id in %s", body).isTrue();
+    return m.group(1);
+  }
+
+  static void awaitEmptyOutbox(StrideStack stack, String keyspace, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (stack.session().execute("SELECT event_id FROM " + keyspace + ".content_state_outbox LIMIT 1").one() != null) {
+      assertThat(Instant.now()).as("the outbox relay empties the outbox").isBefore(deadline);
+      Thread.sleep(1000);
+    }
+  }
+
+  /** Every event on stride.content-state, read until the topic is quiet. */
+  static List<ContentStateEvent> events(String bootstrap) {
+    List<ContentStateEvent> events = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.GROUP_ID_CONFIG, "failure-check",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("stride.content-state"));
+      Instant quietSince = Instant.now();
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (Duration.between(quietSince, Instant.now()).toSeconds() < 5 && Instant.now().isBefore(deadline)) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          quietSince = Instant.now();
+        }
+        for (ConsumerRecord<String, byte[]> r : records) {
+          events.add(Json.read(r.value(), ContentStateEvent.class));
+        }
+      }
+    }
+    return events;
+  }
+
+  static int free() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
