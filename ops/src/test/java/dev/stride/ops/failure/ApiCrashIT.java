@@ -12,8 +12,6 @@ import dev.stride.ops.stack.Secrets;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.Tokens;
-import dev.stride.schema.MigrationRunner;
-import dev.stride.schema.Replication;
 import dev.stride.testkit.StrideIntegrationTest;
 import dev.stride.testkit.StrideStack;
 import java.io.ByteArrayOutputStream;
@@ -25,13 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,11 +46,8 @@ class ApiCrashIT {
 
   @Test
   void acknowledgedUpdatesSurviveAKilledApiAndOnlyStoredOnesArePublished(StrideStack stack) throws Exception {
-    String keyspace = stack.freshKeyspace("crash");
-    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
-    StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
-        stack.endpoints().cassandraPort(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(),
-        FailureRig.free(), keyspace, "512m", FailureRig.free(), FailureRig.free());
+    StackConfig config = FailureRig.ownStack(stack, home, "crash");
+    String keyspace = config.keyspace();
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
     Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
     Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
@@ -71,47 +60,30 @@ class ApiCrashIT {
       FailureRig.putCourse(client, admin, "course-c", LEAVES);
       String enrolled = FailureRig.createBatch(client, admin, "course-c");
       String refused = FailureRig.createBatch(client, admin, "course-c");
-      List<String> tokens = IntStream.range(0, LEARNERS)
-          .mapToObj(i -> Tokens.mint(secret, TENANT, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
-      for (int i = 0; i < LEARNERS; i++) {
-        client.ok("POST", "/v1/course/enrol", tokens.get(i), "{\"courseId\":\"course-c\",\"batchId\":\"" + enrolled + "\",\"userId\":\"u" + i + "\"}");
-      }
+      List<String> tokens = FailureRig.enrolLearners(client, secret, TENANT, "course-c", enrolled, LEARNERS);
 
       ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicInteger next = new AtomicInteger();
-      ExecutorService load = Executors.newFixedThreadPool(8);
-      for (int t = 0; t < 8; t++) {
-        load.submit(() -> {
-          while (!stop.get()) {
-            int n = next.getAndIncrement();
-            if (n >= LEARNERS * LEAVES) {
-              return;
-            }
-            // every request updates its own (learner, content) in the enrolled batch, and the same content in the other
-            String user = "u" + (n % LEARNERS);
-            String content = "leaf-" + (n / LEARNERS);
-            String state = "\"contentId\":\"" + content + "\",\"courseId\":\"course-c\",\"status\":1,\"progress\":50,"
-                + "\"lastAccessTime\":\"" + Instant.now() + "\"";
-            int status;
-            try {
-              status = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS), "{\"userId\":\"" + user
-                  + "\",\"contents\":[{" + state + ",\"batchId\":\"" + enrolled + "\"},{" + state + ",\"batchId\":\"" + refused
-                  + "\"}]}").join().status();
-            } catch (RuntimeException e) {
-              status = -1; // the connection died with the process
-            }
-            outcomes.add(new Outcome(user, content, status));
-          }
-        });
-      }
+      FailureRig.Load load = new FailureRig.Load(LEARNERS * LEAVES, n -> {
+        // every request updates its own (learner, content) in the enrolled batch, and the same content in the other
+        String user = "u" + (n % LEARNERS);
+        String content = "leaf-" + (n / LEARNERS);
+        String state = "\"contentId\":\"" + content + "\",\"courseId\":\"course-c\",\"status\":1,\"progress\":50,"
+            + "\"lastAccessTime\":\"" + Instant.now() + "\"";
+        int status;
+        try {
+          status = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS), "{\"userId\":\"" + user
+              + "\",\"contents\":[{" + state + ",\"batchId\":\"" + enrolled + "\"},{" + state + ",\"batchId\":\"" + refused
+              + "\"}]}").join().status();
+        } catch (RuntimeException e) {
+          status = -1; // the connection died with the process
+        }
+        outcomes.add(new Outcome(user, content, status));
+      });
       Thread.sleep(4000);
       ManagedProcess process = ManagedProcess.read(config.pidFile("content-state-api"), "content-state-api").orElseThrow();
       process.handle().orElseThrow().destroyForcibly(); // kill -9 mid-load: requests in flight, deletes still pending
       Thread.sleep(500);
-      stop.set(true);
-      load.shutdown();
-      assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      load.stop();
       assertThat(outcomes).as("updates were accepted before the crash").anyMatch(o -> o.status() == 200);
       assertThat(outcomes).as("the crash was seen").anyMatch(o -> o.status() != 200);
 

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.Json;
 import dev.stride.ops.bench.StrideClient;
+import dev.stride.ops.stack.StackConfig;
+import dev.stride.ops.stack.Tokens;
+import dev.stride.schema.MigrationRunner;
+import dev.stride.schema.Replication;
 import dev.stride.testkit.StrideStack;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +20,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +40,49 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class FailureRig {
 
   private FailureRig() {}
+
+  /** A stack config for a test's own Kafka and API on spare ports, over a fresh migrated keyspace of the shared Cassandra. */
+  static StackConfig ownStack(StrideStack stack, Path home, String keyspacePrefix) throws IOException {
+    String keyspace = stack.freshKeyspace(keyspacePrefix);
+    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
+    return new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
+        stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
+  }
+
+  /** Enrols learners u0, u1, ... in the batch; answers their tokens. */
+  static List<String> enrolLearners(StrideClient client, String secret, String tenant, String courseId, String batchId,
+                                    int learners) throws IOException {
+    List<String> tokens = IntStream.range(0, learners)
+        .mapToObj(i -> Tokens.mint(secret, tenant, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
+    for (int i = 0; i < learners; i++) {
+      client.ok("POST", "/v1/course/enrol", tokens.get(i),
+          "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"u" + i + "\"}");
+    }
+    return tokens;
+  }
+
+  /** Eight threads sending request n for n = 0, 1, ... below {@code total}, until stopped. */
+  static final class Load {
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicInteger next = new AtomicInteger();
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    Load(int total, IntConsumer request) {
+      for (int t = 0; t < 8; t++) {
+        threads.submit(() -> {
+          for (int n = next.getAndIncrement(); n < total && !stop.get(); n = next.getAndIncrement()) {
+            request.accept(n);
+          }
+        });
+      }
+    }
+
+    void stop() throws InterruptedException {
+      stop.set(true);
+      threads.shutdown();
+      assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 
   /** A course of {@code leaves} contents leaf-0.. under one unit. */
   static void putCourse(StrideClient client, String admin, String courseId, int leaves) throws IOException {

@@ -3,8 +3,6 @@ package dev.stride.ops.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.stride.core.event.ContentStateEvent;
-import dev.stride.core.event.Json;
 import dev.stride.ops.bench.StrideClient;
 import dev.stride.ops.stack.ContentStateApiServer;
 import dev.stride.ops.stack.KafkaServer;
@@ -13,38 +11,18 @@ import dev.stride.ops.stack.Secrets;
 import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
 import dev.stride.ops.stack.Tokens;
-import dev.stride.schema.MigrationRunner;
-import dev.stride.schema.Replication;
 import dev.stride.testkit.StrideIntegrationTest;
 import dev.stride.testkit.StrideStack;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,10 +45,8 @@ class KafkaOutageIT {
 
   @Test
   void everyStoredUpdateReachesKafkaAfterAnOutageAndNoRequestHangs(StrideStack stack) throws Exception {
-    String keyspace = stack.freshKeyspace("outage");
-    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
-    StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
-        stack.endpoints().cassandraPort(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(), FailureRig.free(), keyspace, "512m", FailureRig.free(), FailureRig.free());
+    StackConfig config = FailureRig.ownStack(stack, home, "outage");
+    String keyspace = config.keyspace();
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
     Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
     Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
@@ -82,41 +58,24 @@ class KafkaOutageIT {
       String admin = Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
       FailureRig.putCourse(client, admin, "course-o", LEAVES);
       String batchId = FailureRig.createBatch(client, admin, "course-o");
-      List<String> tokens = IntStream.range(0, LEARNERS)
-          .mapToObj(i -> Tokens.mint(secret, TENANT, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
-      for (int i = 0; i < LEARNERS; i++) {
-        client.ok("POST", "/v1/course/enrol", tokens.get(i), "{\"courseId\":\"course-o\",\"batchId\":\"" + batchId + "\",\"userId\":\"u" + i + "\"}");
-      }
+      List<String> tokens = FailureRig.enrolLearners(client, secret, TENANT, "course-o", batchId, LEARNERS);
 
       ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicInteger next = new AtomicInteger();
-      ExecutorService load = Executors.newFixedThreadPool(8);
-      for (int t = 0; t < 8; t++) {
-        load.submit(() -> {
-          while (!stop.get()) {
-            int n = next.getAndIncrement();
-            if (n >= LEARNERS * LEAVES) {
-              return;
-            }
-            // every request updates its own (learner, content): each stored fact must show up on the topic
-            String user = "u" + (n % LEARNERS);
-            String content = "leaf-" + (n / LEARNERS);
-            long t0 = System.nanoTime();
-            StrideClient.Response r = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS),
-                "{\"userId\":\"" + user + "\",\"contents\":[{\"contentId\":\"" + content + "\",\"courseId\":\"course-o\",\"batchId\":\""
-                    + batchId + "\",\"status\":1,\"progress\":50,\"lastAccessTime\":\"" + Instant.now() + "\"}]}").join();
-            outcomes.add(new Outcome(user, content, r.status(), (System.nanoTime() - t0) / 1_000_000));
-          }
-        });
-      }
+      FailureRig.Load load = new FailureRig.Load(LEARNERS * LEAVES, n -> {
+        // every request updates its own (learner, content): each stored fact must show up on the topic
+        String user = "u" + (n % LEARNERS);
+        String content = "leaf-" + (n / LEARNERS);
+        long t0 = System.nanoTime();
+        StrideClient.Response r = client.send("PATCH", "/v1/content/state/update", tokens.get(n % LEARNERS),
+            "{\"userId\":\"" + user + "\",\"contents\":[{\"contentId\":\"" + content + "\",\"courseId\":\"course-o\",\"batchId\":\""
+                + batchId + "\",\"status\":1,\"progress\":50,\"lastAccessTime\":\"" + Instant.now() + "\"}]}").join();
+        outcomes.add(new Outcome(user, content, r.status(), (System.nanoTime() - t0) / 1_000_000));
+      });
       Thread.sleep(3000);
       ManagedProcess broker = ManagedProcess.read(config.pidFile("kafka"), "kafka").orElseThrow();
       broker.handle().orElseThrow().destroyForcibly(); // kill -9 mid-load
       Thread.sleep(8000);
-      stop.set(true);
-      load.shutdown();
-      assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      load.stop();
 
       assertThat(outcomes).allSatisfy(o -> {
         assertThat(o.status()).as("answer for %s/%s", o.user(), o.content()).isIn(200, 503);
