@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.ops.bench.StrideClient;
-import dev.stride.ops.stack.ContentStateApiServer;
-import dev.stride.ops.stack.KafkaServer;
 import dev.stride.ops.stack.ManagedProcess;
-import dev.stride.ops.stack.Secrets;
-import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
-import dev.stride.ops.stack.Tokens;
 import dev.stride.testkit.StrideIntegrationTest;
 import dev.stride.testkit.StrideStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,21 +39,15 @@ class ApiCrashIT {
 
   @Test
   void acknowledgedUpdatesSurviveAKilledApiAndOnlyStoredOnesArePublished(StrideStack stack) throws Exception {
-    StackConfig config = FailureRig.ownStack(stack, home, "crash");
-    String keyspace = config.keyspace();
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
-    Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
-    try {
-      kafka.up();
-      api.up();
-      String secret = Secrets.jwtSecret(config);
-      StrideClient client = new StrideClient(config.contentStateApiUrl());
-      String admin = Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
+    try (FailureRig.OwnStack own = FailureRig.OwnStack.start(stack, home, "crash")) {
+      StackConfig config = own.config();
+      String keyspace = own.keyspace();
+      StrideClient client = own.client();
+      String admin = own.admin(TENANT);
       FailureRig.putCourse(client, admin, "course-c", LEAVES);
       String enrolled = FailureRig.createBatch(client, admin, "course-c");
       String refused = FailureRig.createBatch(client, admin, "course-c");
-      List<String> tokens = FailureRig.enrolLearners(client, secret, TENANT, "course-c", enrolled, LEARNERS);
+      List<String> tokens = own.enrolLearners(TENANT, "course-c", enrolled, LEARNERS);
 
       ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
       FailureRig.Load load = new FailureRig.Load(LEARNERS * LEAVES, n -> {
@@ -92,7 +79,7 @@ class ApiCrashIT {
       assertThat(left).as("the killed process left outbox rows, of both batches").anyMatch(p -> p.contains(enrolled))
           .anyMatch(p -> p.contains(refused));
 
-      api.up(); // a new process; its relay sweeps what the killed one left
+      own.api().up(); // a new process; its relay sweeps what the killed one left
       FailureRig.awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
 
       Set<String> stored = new HashSet<>();
@@ -109,9 +96,6 @@ class ApiCrashIT {
 
       assertThat(stored).as("every 200 is stored").containsAll(accepted);
       assertThat(published).as("every stored update is on the topic, and nothing else is").isEqualTo(stored);
-    } finally {
-      api.down(List.of());
-      kafka.down(List.of());
     }
   }
 }

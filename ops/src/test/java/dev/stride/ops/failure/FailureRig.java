@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stride.core.event.ContentStateEvent;
 import dev.stride.core.event.Json;
 import dev.stride.ops.bench.StrideClient;
+import dev.stride.ops.stack.ContentStateApiServer;
+import dev.stride.ops.stack.KafkaServer;
+import dev.stride.ops.stack.Secrets;
+import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
+import dev.stride.ops.stack.StackException;
 import dev.stride.ops.stack.Tokens;
 import dev.stride.schema.MigrationRunner;
 import dev.stride.schema.Replication;
 import dev.stride.testkit.StrideStack;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,29 +43,60 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the failure tests share: a course and its batches, the outbox's drain, the topic's events, a free port. */
+/** What the failure tests share: their own Kafka and API, a course and its batches, load, the outbox's drain, the topic's events. */
 final class FailureRig {
 
   private FailureRig() {}
 
-  /** A stack config for a test's own Kafka and API on spare ports, over a fresh migrated keyspace of the shared Cassandra. */
-  static StackConfig ownStack(StrideStack stack, Path home, String keyspacePrefix) throws IOException {
-    String keyspace = stack.freshKeyspace(keyspacePrefix);
-    MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
-    return new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
-        stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
-  }
+  /**
+   * A test's own Kafka and content-state-api on spare ports, over a fresh migrated keyspace of the shared Cassandra;
+   * closing stops both.
+   */
+  record OwnStack(StackConfig config, Stack kafka, Stack api, String secret, StrideClient client) implements AutoCloseable {
 
-  /** Enrols learners u0, u1, ... in the batch; answers their tokens. */
-  static List<String> enrolLearners(StrideClient client, String secret, String tenant, String courseId, String batchId,
-                                    int learners) throws IOException {
-    List<String> tokens = IntStream.range(0, learners)
-        .mapToObj(i -> Tokens.mint(secret, tenant, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
-    for (int i = 0; i < learners; i++) {
-      client.ok("POST", "/v1/course/enrol", tokens.get(i),
-          "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"u" + i + "\"}");
+    static OwnStack start(StrideStack stack, Path home, String keyspacePrefix) throws IOException, StackException {
+      String keyspace = stack.freshKeyspace(keyspacePrefix);
+      MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
+      StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
+          stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
+      OwnStack own = new OwnStack(config, new Stack(config, List.of(new KafkaServer()), quiet),
+          new Stack(config, List.of(new ContentStateApiServer()), quiet), Secrets.jwtSecret(config),
+          new StrideClient(config.contentStateApiUrl()));
+      try {
+        own.kafka.up();
+        own.api.up();
+        return own;
+      } catch (StackException | RuntimeException e) {
+        own.close();
+        throw e;
+      }
     }
-    return tokens;
+
+    String keyspace() {
+      return config.keyspace();
+    }
+
+    String admin(String tenant) {
+      return Tokens.mint(secret, tenant, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
+    }
+
+    /** Enrols learners u0, u1, ... in the batch; answers their tokens. */
+    List<String> enrolLearners(String tenant, String courseId, String batchId, int learners) throws IOException {
+      List<String> tokens = IntStream.range(0, learners)
+          .mapToObj(i -> Tokens.mint(secret, tenant, "u" + i, List.of("LEARNER"), null, Duration.ofHours(1))).toList();
+      for (int i = 0; i < learners; i++) {
+        client.ok("POST", "/v1/course/enrol", tokens.get(i),
+            "{\"courseId\":\"" + courseId + "\",\"batchId\":\"" + batchId + "\",\"userId\":\"u" + i + "\"}");
+      }
+      return tokens;
+    }
+
+    @Override
+    public void close() {
+      api.down(List.of());
+      kafka.down(List.of());
+    }
   }
 
   /** Eight threads sending request n for n = 0, 1, ... below {@code total}, until stopped. */

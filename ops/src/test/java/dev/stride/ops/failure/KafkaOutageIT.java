@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.stride.ops.bench.StrideClient;
-import dev.stride.ops.stack.ContentStateApiServer;
-import dev.stride.ops.stack.KafkaServer;
 import dev.stride.ops.stack.ManagedProcess;
-import dev.stride.ops.stack.Secrets;
-import dev.stride.ops.stack.Stack;
 import dev.stride.ops.stack.StackConfig;
-import dev.stride.ops.stack.Tokens;
 import dev.stride.testkit.StrideIntegrationTest;
 import dev.stride.testkit.StrideStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,20 +38,14 @@ class KafkaOutageIT {
 
   @Test
   void everyStoredUpdateReachesKafkaAfterAnOutageAndNoRequestHangs(StrideStack stack) throws Exception {
-    StackConfig config = FailureRig.ownStack(stack, home, "outage");
-    String keyspace = config.keyspace();
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
-    Stack kafka = new Stack(config, List.of(new KafkaServer()), quiet);
-    Stack api = new Stack(config, List.of(new ContentStateApiServer()), quiet);
-    try {
-      kafka.up();
-      api.up();
-      String secret = Secrets.jwtSecret(config);
-      StrideClient client = new StrideClient(config.contentStateApiUrl());
-      String admin = Tokens.mint(secret, TENANT, "admin", List.of("ORG_ADMIN"), null, Duration.ofHours(1));
+    try (FailureRig.OwnStack own = FailureRig.OwnStack.start(stack, home, "outage")) {
+      StackConfig config = own.config();
+      String keyspace = own.keyspace();
+      StrideClient client = own.client();
+      String admin = own.admin(TENANT);
       FailureRig.putCourse(client, admin, "course-o", LEAVES);
       String batchId = FailureRig.createBatch(client, admin, "course-o");
-      List<String> tokens = FailureRig.enrolLearners(client, secret, TENANT, "course-o", batchId, LEARNERS);
+      List<String> tokens = own.enrolLearners(TENANT, "course-o", batchId, LEARNERS);
 
       ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
       FailureRig.Load load = new FailureRig.Load(LEARNERS * LEAVES, n -> {
@@ -84,7 +71,7 @@ class KafkaOutageIT {
       assertThat(outcomes).as("some updates were accepted before the outage").anyMatch(o -> o.status() == 200);
       assertThat(outcomes).as("the outage was seen as 503").anyMatch(o -> o.status() == 503);
 
-      kafka.up(); // same data directory: the broker comes back with what it had
+      own.kafka().up(); // same data directory: the broker comes back with what it had
       FailureRig.awaitEmptyOutbox(stack, keyspace, Duration.ofSeconds(90));
 
       Set<String> stored = new HashSet<>();
@@ -99,9 +86,6 @@ class KafkaOutageIT {
 
       assertThat(stored).as("every 200 is stored").containsAll(accepted);
       assertThat(published).as("every stored update is on the topic, and nothing else is").isEqualTo(stored);
-    } finally {
-      api.down(List.of());
-      kafka.down(List.of());
     }
   }
 }
