@@ -55,13 +55,19 @@ final class FailureRig {
   record OwnStack(StackConfig config, Stack kafka, Stack api, String secret, StrideClient client) implements AutoCloseable {
 
     static OwnStack start(StrideStack stack, Path home, String keyspacePrefix) throws IOException, StackException {
+      return start(stack, home, keyspacePrefix, Map.of());
+    }
+
+    /** With extra settings for the API (Spring's relaxed binding: STRIDE_OUTBOX_..., STRIDE_KAFKA_...). */
+    static OwnStack start(StrideStack stack, Path home, String keyspacePrefix, Map<String, String> apiEnvironment)
+        throws IOException, StackException {
       String keyspace = stack.freshKeyspace(keyspacePrefix);
       MigrationRunner.migrate(stack.session(), keyspace, Replication.simple(1));
       StackConfig config = new StackConfig(Path.of(System.getProperty("user.dir")).getParent(), home, "127.0.0.1",
           stack.endpoints().cassandraPort(), free(), free(), free(), free(), free(), keyspace, "512m", free(), free());
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true);
       OwnStack own = new OwnStack(config, new Stack(config, List.of(new KafkaServer()), quiet),
-          new Stack(config, List.of(new ContentStateApiServer()), quiet), Secrets.jwtSecret(config),
+          new Stack(config, List.of(new ContentStateApiServer(apiEnvironment)), quiet), Secrets.jwtSecret(config),
           new StrideClient(config.contentStateApiUrl()));
       try {
         own.kafka.up();
