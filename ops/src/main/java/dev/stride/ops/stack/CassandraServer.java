@@ -58,6 +58,8 @@ public final class CassandraServer implements Server {
       Files.createDirectories(data.resolve(sub));
     }
     Files.createDirectories(dir.resolve("conf"));
+    // memtable space is left at Cassandra's default, a quarter of the heap per pool: the 256 MiB we set before (under
+    // that default at 2 GiB) flushed the write path's tables 3 times as often (docs/BENCHMARKS.md, issue 7, session 16)
     String yaml = """
         cluster_name: stride-local
         num_tokens: 1
@@ -83,8 +85,6 @@ public final class CassandraServer implements Server {
         cdc_raw_directory: %4$s/cdc_raw
         commitlog_sync: periodic
         commitlog_sync_period: 10000ms
-        memtable_heap_space: 256MiB
-        memtable_offheap_space: 256MiB
         memtable_allocation_type: offheap_objects
         auto_snapshot: false
         hinted_handoff_enabled: false
@@ -110,6 +110,9 @@ public final class CassandraServer implements Server {
         // with memtables off heap (offheap_objects above) there is little to copy, so a short target holds
         "-XX:MaxGCPauseMillis=50",
         "-Dcassandra-foreground=yes",
+        // lets STRIDE_CASSANDRA_JVM_OPTS override cassandra.yaml with -Dcassandra.settings.<name>=<value>;
+        // without it Cassandra 5 ignores those properties without a word
+        "-Dcassandra.config.allow_system_properties=true",
         "-Dcassandra.config=file://" + dir.resolve("conf/cassandra.yaml"),
         "-Dcassandra.storagedir=" + dir.resolve("data"),
         "-Dcassandra.logdir=" + dir.resolve("logs"),
