@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cassandra.yaml and JVM flags the stack starts Cassandra with, read by Cassandra's own config loader (its jars, a
  * child JVM): operator overrides ({@code STRIDE_CASSANDRA_JVM_OPTS="-Dcassandra.settings.<name>=<value>"}) apply, and
- * the memtable pools are left to Cassandra's default.
+ * the memtable pools are the stack's.
  */
 class CassandraSettingsIT {
 
@@ -35,7 +35,7 @@ class CassandraSettingsIT {
   @TempDir Path home;
 
   @Test
-  void anOperatorsCassandraSettingOverridesTheYamlAndTheMemtablePoolsAreCassandrasDefault() throws Exception {
+  void anOperatorsCassandraSettingOverridesTheYamlBesideTheStacksMemtablePools() throws Exception {
     StackConfig config = TestStacks.isolated(home);
     CassandraServer cassandra = new CassandraServer();
     cassandra.prepare(config);
@@ -44,8 +44,8 @@ class CassandraSettingsIT {
     List<String> printed = loadedConfig(config, flags, "-Dcassandra.settings.compaction_throughput=7MiB/s");
 
     assertThat(printed).contains("compaction_throughput=7MiB/s", "memtable_allocation_type=offheap_objects",
-        // unset here, so Cassandra sizes each pool at a quarter of its heap
-        "memtable_heap_space=null", "memtable_offheap_space=null");
+        // unset, so Cassandra sizes it at a quarter of its heap
+        "memtable_heap_space=null", "memtable_offheap_space=1GiB");
   }
 
   @Test
