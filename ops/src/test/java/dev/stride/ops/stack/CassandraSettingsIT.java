@@ -37,9 +37,7 @@ class CassandraSettingsIT {
   @Test
   void anOperatorsCassandraSettingOverridesTheYamlBesideTheStacksMemtablePools() throws Exception {
     StackConfig config = TestStacks.isolated(home);
-    CassandraServer cassandra = new CassandraServer();
-    cassandra.prepare(config);
-    List<String> flags = cassandra.command(config).stream().filter(a -> a.startsWith("-Dcassandra.config")).toList();
+    List<String> flags = stackFlags(config);
 
     List<String> printed = loadedConfig(config, flags, "-Dcassandra.settings.compaction_throughput=7MiB/s");
 
@@ -51,13 +49,17 @@ class CassandraSettingsIT {
   @Test
   void withoutTheStacksFlagCassandraWouldIgnoreTheSettingSilently() throws Exception {
     StackConfig config = TestStacks.isolated(home);
-    CassandraServer cassandra = new CassandraServer();
-    cassandra.prepare(config);
-    List<String> flags = cassandra.command(config).stream()
-        .filter(a -> a.startsWith("-Dcassandra.config=")).toList();
+    List<String> flags = stackFlags(config).stream().filter(a -> a.startsWith("-Dcassandra.config=")).toList();
 
     assertThat(loadedConfig(config, flags, "-Dcassandra.settings.compaction_throughput=7MiB/s"))
         .contains("compaction_throughput=64MiB/s");
+  }
+
+  /** The stack's cassandra.yaml written, and the {@code -Dcassandra.config*} flags it starts Cassandra with. */
+  private static List<String> stackFlags(StackConfig config) throws Exception {
+    CassandraServer cassandra = new CassandraServer();
+    cassandra.prepare(config);
+    return cassandra.command(config).stream().filter(a -> a.startsWith("-Dcassandra.config")).toList();
   }
 
   private List<String> loadedConfig(StackConfig config, List<String> flags, String setting) throws Exception {
