@@ -35,11 +35,15 @@ public record StrideProperties(@DefaultValue Kafka kafka, @DefaultValue Content 
      *                     the driver's timeout) or whose API instance's clock lags the relay's by less than this is still
      *                     found. Every sweep reads the overlap's delete tombstones again: 60 s of them at 500 requests/s
      *                     were 40,000 cells every 5 s, and the slow seconds of the API bench lined up with those sweeps
+     * @param relaySlice   the relay reads its window this much at a time: Cassandra aborts a read that passes 100,000
+     *                     tombstones, which a sweep's 20 s window holds at 5,000 requests/s of one tenant (a relay that
+     *                     fell behind reads whole minutes: ~1,700/s); a 1 s slice passes one second's deletes
      */
     public record Outbox(@DefaultValue("true") boolean relayEnabled,
                          @DefaultValue("5s") Duration minAge,
                          @DefaultValue("20ms") Duration deleteWindow,
                          @DefaultValue("200") int deleteBatch,
-                         @DefaultValue("15s") Duration relayOverlap) {
+                         @DefaultValue("15s") Duration relayOverlap,
+                         @DefaultValue("1s") Duration relaySlice) {
     }
 }

@@ -16,8 +16,8 @@ import java.time.Instant;
  * Republishes events whose request stored its facts but could not publish (Kafka down, instance crash), then
  * deletes their outbox rows. A row whose request stored nothing (no history row for its event: the group was refused
  * after its speculative insert, or the request failed before its writes) is deleted unpublished. It reads forward from
- * each tenant's checkpoint, never the whole table: the deletes of published rows leave tombstones, and a table-wide
- * scan over them grows until Cassandra aborts it (100,000). The event id is stable, so a row republished while its
+ * each tenant's checkpoint, never the whole table, and in slices of stride.outbox.relay-slice: the deletes of published
+ * rows leave tombstones, and a read that passes 100,000 of them is aborted by Cassandra. The event id is stable, so a row republished while its
  * request is still publishing is a duplicate that consumers drop. Runs on the scheduler thread, never on an event loop.
  */
 @Component
@@ -54,7 +54,8 @@ public class OutboxRelay {
      */
     public Mono<Long> relayOlderThan(Instant cutoff) {
         return outbox.checkpoints()
-                .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.relayOverlap()), cutoff)
+                .concatMap(c -> outbox.between(c.tenant(), c.cleanBefore().minus(config.relayOverlap()), cutoff,
+                                config.relaySlice())
                         .concatMap(row -> history.exists(row.pending()).flatMap(stored -> stored
                                 ? assembler.assemble(row.pending())
                                         .flatMap(event -> publisher.publish(row.topic(), row.key(), Json.writeBytes(event)))

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.LongStream;
 
 /**
  * Table content_state_outbox ((tenant, bucket), created_at, event_id): events written before the Kafka publish and
@@ -140,15 +139,37 @@ public class OutboxRepository {
     }
 
     /**
-     * The tenant's rows with {@code from <= created_at < to}, oldest first: a clustering range in each minute
-     * partition, so the tombstones of earlier deletes outside it are never read.
+     * The tenant's rows with {@code from <= created_at < to}, oldest first, one clustering range per {@link #slices
+     * slice}: the tombstones of earlier deletes outside the window are never read, and one read passes at most a
+     * slice's worth of those inside it.
      */
-    public Flux<Row> between(String tenant, Instant from, Instant to) {
-        long first = from.getEpochSecond() / 60;
-        long last = to.minusNanos(1).getEpochSecond() / 60;
-        return Flux.fromStream(LongStream.rangeClosed(first, last).boxed())
-                .concatMap(bucket -> Cql.rows(session, range.bind(tenant, bucket, from, to)))
+    public Flux<Row> between(String tenant, Instant from, Instant to, Duration slice) {
+        return Flux.fromIterable(slices(from, to, slice))
+                .concatMap(s -> Cql.rows(session, range.bind(tenant, s.bucket(), s.from(), s.to())))
                 .map(r -> new Row(r.getString(0), r.getLong(1), r.getInstant(2), r.getString(3), r.getString(4),
                         r.getString(5), Json.read(r.getString(6), PendingEvent.class)));
+    }
+
+    /** A clustering range {@code from <= created_at < to} inside one minute partition. */
+    record Slice(long bucket, Instant from, Instant to) {
+    }
+
+    /** Cuts {@code [from, to)} into contiguous slices of at most {@code slice}, none crossing a minute partition. */
+    static List<Slice> slices(Instant from, Instant to, Duration slice) {
+        if (slice.isNegative() || slice.isZero()) {
+            throw new IllegalArgumentException("stride.outbox.relay-slice must be positive, was " + slice);
+        }
+        List<Slice> out = new ArrayList<>();
+        for (Instant start = from; start.isBefore(to); ) {
+            long bucket = Math.floorDiv(start.getEpochSecond(), 60);
+            Instant end = min(min(start.plus(slice), Instant.ofEpochSecond((bucket + 1) * 60)), to);
+            out.add(new Slice(bucket, start, end));
+            start = end;
+        }
+        return out;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }
