@@ -120,6 +120,28 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aTenantFarBehindIsCaughtUpABoundedStretchPerSweep(StrideStack stack) {
+        try (TestApi api = TestApi.start(stack, Map.of("stride.outbox.relay-enabled", false,
+                "stride.outbox.relay-catch-up", "2m"))) {
+            var outbox = api.context.getBean(OutboxRepository.class);
+            var relay = api.context.getBean(OutboxRelay.class);
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant behind = now.minus(Duration.ofMinutes(5));
+            OutboxRepository.Row stranded = row(api, "behind", "u-behind", behind.plus(Duration.ofMinutes(3)));
+            stored(api, stranded.pending());
+            outbox.insertAll(List.of(stranded)).block();
+            outbox.advance("behind", behind).block();
+
+            assertThat(relay.relayOlderThan(now).block()).as("the first two minutes hold nothing").isZero();
+            assertThat(checkpoint(stack, api, "behind")).isEqualTo(behind.plus(Duration.ofMinutes(2)));
+            assertThat(relay.relayOlderThan(now).block()).as("the next two minutes hold the row").isEqualTo(1L);
+            assertThat(checkpoint(stack, api, "behind")).isEqualTo(behind.plus(Duration.ofMinutes(4)));
+            assertThat(relay.relayOlderThan(now).block()).isZero();
+            assertThat(checkpoint(stack, api, "behind")).as("caught up").isEqualTo(now);
+        }
+    }
+
+    @Test
     void aTenantWhosePublishFailsKeepsItsCheckpointAndDoesNotHoldUpTheTenantsAfterIt(StrideStack stack) {
         try (TestApi api = TestApi.start(stack, Map.of("stride.outbox.relay-enabled", false))) {
             var outbox = api.context.getBean(OutboxRepository.class);

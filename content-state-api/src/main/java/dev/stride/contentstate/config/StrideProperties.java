@@ -38,12 +38,16 @@ public record StrideProperties(@DefaultValue Kafka kafka, @DefaultValue Content 
      * @param relaySlice   the relay reads its window this much at a time: Cassandra aborts a read that passes 100,000
      *                     tombstones, which a sweep's 20 s window holds at 5,000 requests/s of one tenant (a relay that
      *                     fell behind reads whole minutes: ~1,700/s); a 1 s slice passes one second's deletes
+     * @param relayCatchUp a sweep reads at most this far past a tenant's checkpoint (an hour: 3,600 slices) and moves
+     *                     the checkpoint that far; the next sweeps go on from there, so a tenant far behind (a long
+     *                     outage, a publish that keeps failing) costs each sweep a bounded number of reads
      */
     public record Outbox(@DefaultValue("true") boolean relayEnabled,
                          @DefaultValue("5s") Duration minAge,
                          @DefaultValue("20ms") Duration deleteWindow,
                          @DefaultValue("200") int deleteBatch,
                          @DefaultValue("15s") Duration relayOverlap,
-                         @DefaultValue("1s") Duration relaySlice) {
+                         @DefaultValue("1s") Duration relaySlice,
+                         @DefaultValue("1h") Duration relayCatchUp) {
     }
 }
