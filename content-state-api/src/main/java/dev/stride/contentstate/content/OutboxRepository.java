@@ -64,7 +64,7 @@ public class OutboxRepository {
      * insert's own latency after its creation time and the relay's overlap need not cover the request's earlier reads.
      */
     public static Row row(PendingEvent p, String topic, String key, Instant createdAt) {
-        return new Row(p.tenantId(), createdAt.getEpochSecond() / 60, createdAt, p.eventId(), topic, key, p);
+        return new Row(p.tenantId(), bucket(createdAt), createdAt, p.eventId(), topic, key, p);
     }
 
     /** The rows of one request share its (tenant, bucket) partition: one round trip, one mutation. */
@@ -161,12 +161,17 @@ public class OutboxRepository {
         }
         List<Slice> out = new ArrayList<>();
         for (Instant start = from; start.isBefore(to); ) {
-            long bucket = Math.floorDiv(start.getEpochSecond(), 60);
+            long bucket = bucket(start);
             Instant end = min(min(start.plus(slice), Instant.ofEpochSecond((bucket + 1) * 60)), to);
             out.add(new Slice(bucket, start, end));
             start = end;
         }
         return out;
+    }
+
+    /** The minute partition of a row created at {@code at}. */
+    private static long bucket(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 60);
     }
 
     private static Instant min(Instant a, Instant b) {
