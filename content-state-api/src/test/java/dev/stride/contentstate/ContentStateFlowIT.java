@@ -320,6 +320,44 @@ class ContentStateFlowIT {
     }
 
     @Test
+    void absentFieldsAreStoredAsNoCellsSoReadingAnEnrolmentPassesNoTombstones(StrideStack stack) {
+        String learner = "learner-absent";
+        String token = TestApi.token(TENANT, learner, List.of("LEARNER"));
+        calls.putTree(ADMIN, "course-n", List.of("n1", "n2")).expect(200);
+        String batchId = calls.createBatch(ADMIN, "course-n", TODAY.minusDays(1), TODAY.plusDays(30));
+        calls.enrol(token, "course-n", batchId, learner).expect(200);
+        // no progressdetails, n1 unfinished (no completion time), n2 without progress; two contents: the history
+        // row has no single content_id, status or progress
+        calls.update(token, learner, List.of(
+                Map.of("contentId", "n1", "courseId", "course-n", "batchId", batchId, "status", 1, "progress", 40),
+                Map.of("contentId", "n2", "courseId", "course-n", "batchId", batchId, "status", 2))).expect(200);
+
+        Object[] key = {TENANT, learner, "course-n", batchId};
+        String partition = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
+        // a bound null would be a tombstone cell that every later read of the enrolment counts (100,000 fail a read)
+        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".user_content_consumption" + partition, key))
+                .isEqualTo("2 live rows and 0 tombstone cells");
+        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".progress_history" + partition, key))
+                .isEqualTo("1 live rows and 0 tombstone cells");
+        // what was sent is still stored, and what was not still reads as null
+        var facts = stack.session().execute("SELECT progress, last_completed_time, progress_details FROM "
+                + api.keyspace + ".user_content_consumption" + partition, key).all();
+        assertThat(List.of(facts.get(0).getObject(0), facts.get(0).isNull(1), facts.get(0).isNull(2)))
+                .as("n1").containsExactly(40, true, true);
+        assertThat(List.of(facts.get(1).isNull(0), facts.get(1).isNull(1), facts.get(1).isNull(2)))
+                .as("n2").containsExactly(true, false, true);
+    }
+
+    /** What Cassandra's trace says the read passed, e.g. "2 live rows and 0 tombstone cells". */
+    private static String tracedRead(StrideStack stack, String cql, Object... values) {
+        var trace = stack.session().execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(cql, values)
+                .setTracing(true)).getExecutionInfo().getQueryTrace();
+        return trace.getEvents().stream().map(e -> e.getActivity())
+                .filter(a -> a != null && a.startsWith("Read ") && a.contains("tombstone cells"))
+                .map(a -> a.substring("Read ".length())).findFirst().orElseThrow();
+    }
+
+    @Test
     void publishedOutboxRowsAreDeletedTogetherOneBatchPerPartition(StrideStack stack) {
         var outbox = api.context.getBean(dev.stride.contentstate.content.OutboxRepository.class);
         var deletes = api.context.getBean(dev.stride.contentstate.content.OutboxDeletes.class);

@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.util.List;
@@ -15,6 +16,21 @@ import reactor.core.publisher.Mono;
 public final class Cql {
 
     private Cql() {
+    }
+
+    /**
+     * Binds the values with each null left unset instead of bound: in an INSERT a bound null writes a tombstone cell,
+     * and every later read of the partition counts it against {@code tombstone_failure_threshold} (a read past 100,000
+     * fails). Only for rows written once, or rewritten with the same values: an unset column keeps what was stored.
+     */
+    public static BoundStatement bindPresent(PreparedStatement statement, Object... values) {
+        BoundStatement bound = statement.bind(values);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                bound = bound.unset(i);
+            }
+        }
+        return bound;
     }
 
     public static Mono<Void> execute(CqlSession session, Statement<?> statement) {

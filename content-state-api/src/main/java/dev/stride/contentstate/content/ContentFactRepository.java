@@ -40,9 +40,13 @@ public class ContentFactRepository {
         this.some = session.prepare(SELECT + " AND content_id IN ?");
     }
 
-    /** The inserts of one enrolment's facts; they share the enrolment's partition key (see EnrolmentWrites). */
+    /**
+     * The inserts of one enrolment's facts; they share the enrolment's partition key (see EnrolmentWrites). Absent
+     * fields stay unset: a fact row is immutable, and a null would be a tombstone cell that every read of the
+     * enrolment counts (two per fact of an unfinished content sent without progressdetails).
+     */
     public List<BoundStatement> inserts(EnrolmentKey k, List<Fact> facts) {
-        return facts.stream().map(f -> insert.bind(k.tenant(), k.userId(), k.courseId(), k.batchId(), f.contentId(),
+        return facts.stream().map(f -> Cql.bindPresent(insert, k.tenant(), k.userId(), k.courseId(), k.batchId(), f.contentId(),
                 f.requestId(), f.status(), f.progress(), f.lastAccessTime(), f.lastCompletedTime(), f.progressDetails(),
                 f.recordedAt())).toList();
     }

@@ -46,11 +46,14 @@ public class ProgressHistoryRepository {
                 + " AND course_id = ? AND batch_id = ? AND event_time = ? AND event_id = ?");
     }
 
-    /** The history row of one event; same partition key as its facts (see EnrolmentWrites). */
+    /**
+     * The history row of one event; same partition key as its facts (see EnrolmentWrites). Absent fields stay unset
+     * (no tombstone cells): a redelivery rewrites the row with the same values.
+     */
     public BoundStatement append(PendingEvent p, Collection<UpdateRequest.Content> received) {
         List<Received> contents = received.stream().map(Received::of).toList();
         Received single = contents.size() == 1 ? contents.get(0) : null;
-        return insert.bind(p.tenantId(), p.userId(), p.courseId(), p.batchId(), p.eventTime(), p.eventId(),
+        return Cql.bindPresent(insert, p.tenantId(), p.userId(), p.courseId(), p.batchId(), p.eventTime(), p.eventId(),
                 single == null ? null : single.contentId(), single == null ? null : single.status(),
                 single == null ? null : single.progress(), p.ingestTime(), Json.write(contents));
     }
