@@ -350,11 +350,21 @@ class ContentStateFlowIT {
 
     /** What Cassandra's trace says the read passed, e.g. "2 live rows and 0 tombstone cells". */
     private static String tracedRead(StrideStack stack, String cql, Object... values) {
-        var trace = stack.session().execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(cql, values)
-                .setTracing(true)).getExecutionInfo().getQueryTrace();
-        return trace.getEvents().stream().map(e -> e.getActivity())
-                .filter(a -> a != null && a.startsWith("Read ") && a.contains("tombstone cells"))
-                .map(a -> a.substring("Read ".length())).findFirst().orElseThrow();
+        var session = stack.session();
+        java.util.UUID trace = session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
+                .newInstance(cql, values).setTracing(true)).getExecutionInfo().getTracingId();
+        // Cassandra writes trace events asynchronously: poll them rather than trust the first look
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (var event : session.execute("SELECT activity FROM system_traces.events WHERE session_id = ?", trace)) {
+                String activity = event.getString(0);
+                if (activity != null && activity.startsWith("Read ") && activity.contains("tombstone cells")) {
+                    return activity.substring("Read ".length());
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        throw new AssertionError("no read event in trace " + trace + " within 10 s");
     }
 
     @Test

@@ -46,9 +46,9 @@ public class ContentFactRepository {
      * enrolment counts (two per fact of an unfinished content sent without progressdetails).
      */
     public List<BoundStatement> inserts(EnrolmentKey k, List<Fact> facts) {
-        return facts.stream().map(f -> Cql.bindPresent(insert, k.tenant(), k.userId(), k.courseId(), k.batchId(), f.contentId(),
-                f.requestId(), f.status(), f.progress(), f.lastAccessTime(), f.lastCompletedTime(), f.progressDetails(),
-                f.recordedAt())).toList();
+        return facts.stream().map(f -> Cql.bindPresent(insert, k.tenant(), k.userId(), k.courseId(), k.batchId(),
+                f.contentId(), f.requestId(), f.status(), f.progress(), f.lastAccessTime(), f.lastCompletedTime(),
+                f.progressDetails(), f.recordedAt())).toList();
     }
 
     /** Merged states by content id (sorted); {@code contentIds} null or empty means every content of the enrolment. */
