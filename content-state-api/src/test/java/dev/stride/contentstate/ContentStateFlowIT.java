@@ -31,6 +31,8 @@ class ContentStateFlowIT {
     static TestApi api;
     static Calls calls;
     static final String ADMIN = TestApi.token(TENANT, "admin-1", List.of("ORG_ADMIN"));
+    /** The WHERE clause of an enrolment's partition in the tables keyed by (tenant, user_id, course_id, batch_id). */
+    static final String ENROLMENT = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
 
     @BeforeAll
     static void start(StrideStack stack) {
@@ -289,14 +291,13 @@ class ContentStateFlowIT {
                     "status", 1, "progress", 5, "lastAccessTime", "2026-01-10T10:00:00Z"))).expect(200);
         }
 
-        String partition = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
         Object[] key = {TENANT, learner, "course-w", batchId};
         var session = stack.session();
-        assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".user_content_consumption" + partition, key)
+        assertThat(session.execute("SELECT content_id FROM " + api.keyspace + ".user_content_consumption" + ENROLMENT, key)
                 .all()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("w1", "w2", "w3");
         // one history row per event, at the event's time: the two-content request's row lists both as received
         var history = session.execute("SELECT event_time, content_id, status, progress, payload FROM " + api.keyspace
-                + ".progress_history" + partition, key).all();
+                + ".progress_history" + ENROLMENT, key).all();
         assertThat(history).extracting(r -> r.getInstant(0)).containsExactlyInAnyOrder(
                 java.time.Instant.parse("2026-01-10T12:00:00Z"), java.time.Instant.parse("2026-01-10T10:00:00Z"));
         var both = history.stream().filter(r -> r.getInstant(0).toString().equals("2026-01-10T12:00:00Z")).findFirst().orElseThrow();
@@ -306,10 +307,10 @@ class ContentStateFlowIT {
         var single = history.stream().filter(r -> r.getInstant(0).toString().equals("2026-01-10T10:00:00Z")).findFirst().orElseThrow();
         assertThat(List.of(single.getString(1), single.getInt(2), single.getInt(3))).containsExactly("w3", 1, 5);
         assertThat(single.getString(4)).contains("\"contentId\":\"w3\"");
-        assertThat(session.execute("SELECT attempt_id FROM " + api.keyspace + ".assessment_attempts" + partition, key)
+        assertThat(session.execute("SELECT attempt_id FROM " + api.keyspace + ".assessment_attempts" + ENROLMENT, key)
                 .all()).extracting(r -> r.getString(0)).containsExactly("att-w");
         var byUser = session.execute("SELECT last_read_content_id, last_read_content_status FROM " + api.keyspace
-                + ".user_enrolments" + partition, key).one();
+                + ".user_enrolments" + ENROLMENT, key).one();
         var byBatch = session.execute("SELECT last_read_content_id, last_read_content_status FROM " + api.keyspace
                 + ".enrolments_by_batch WHERE tenant = ? AND course_id = ? AND batch_id = ? AND user_id = ?",
                 TENANT, "course-w", batchId, learner).one();
@@ -333,15 +334,14 @@ class ContentStateFlowIT {
                 Map.of("contentId", "n2", "courseId", "course-n", "batchId", batchId, "status", 2))).expect(200);
 
         Object[] key = {TENANT, learner, "course-n", batchId};
-        String partition = " WHERE tenant = ? AND user_id = ? AND course_id = ? AND batch_id = ?";
         // a bound null would be a tombstone cell that every later read of the enrolment counts (100,000 fail a read)
-        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".user_content_consumption" + partition, key))
+        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".user_content_consumption" + ENROLMENT, key))
                 .isEqualTo("2 live rows and 0 tombstone cells");
-        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".progress_history" + partition, key))
+        assertThat(tracedRead(stack, "SELECT * FROM " + api.keyspace + ".progress_history" + ENROLMENT, key))
                 .isEqualTo("1 live rows and 0 tombstone cells");
         // what was sent is still stored, and what was not still reads as null
         var facts = stack.session().execute("SELECT progress, last_completed_time, progress_details FROM "
-                + api.keyspace + ".user_content_consumption" + partition, key).all();
+                + api.keyspace + ".user_content_consumption" + ENROLMENT, key).all();
         assertThat(List.of(facts.get(0).getObject(0), facts.get(0).isNull(1), facts.get(0).isNull(2)))
                 .as("n1").containsExactly(40, true, true);
         assertThat(List.of(facts.get(1).isNull(0), facts.get(1).isNull(1), facts.get(1).isNull(2)))

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -24,13 +25,13 @@ public final class Cql {
      * fails). Only for rows written once, or rewritten with the same values: an unset column keeps what was stored.
      */
     public static BoundStatement bindPresent(PreparedStatement statement, Object... values) {
-        BoundStatement bound = statement.bind(values);
+        BoundStatementBuilder bound = statement.boundStatementBuilder(values); // mutable: no copy per unset value
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
-                bound = bound.unset(i);
+                bound.unset(i);
             }
         }
-        return bound;
+        return bound.build();
     }
 
     public static Mono<Void> execute(CqlSession session, Statement<?> statement) {
