@@ -87,9 +87,18 @@ public final class CassandraServer implements Server {
         commitlog_sync_period: 10000ms
         memtable_offheap_space: 1GiB
         memtable_allocation_type: offheap_objects
+        memtable:
+          configurations:
+            skiplist:
+              class_name: SkipListMemtable
+            trie:
+              class_name: TrieMemtable
+            default:
+              inherits: %5$s
         auto_snapshot: false
         hinted_handoff_enabled: false
-        """.formatted(c.host(), c.cassandraPort(), c.cassandraStoragePort(), data.toAbsolutePath());
+        """.formatted(c.host(), c.cassandraPort(), c.cassandraStoragePort(), data.toAbsolutePath(),
+        memtable(System.getenv("STRIDE_CASSANDRA_MEMTABLE")));
     Files.writeString(dir.resolve("conf/cassandra.yaml"), yaml);
     Files.writeString(dir.resolve("conf/logback.xml"), """
         <configuration>
@@ -158,6 +167,18 @@ public final class CassandraServer implements Server {
       return List.of();
     }
     return List.of("sh", "-c", "echo " + slack + " > /proc/self/timerslack_ns; exec \"$@\"", "cassandra");
+  }
+
+  /** The memtable every table without its own {@code memtable} option uses when {@code STRIDE_CASSANDRA_MEMTABLE} is unset. */
+  static final String DEFAULT_MEMTABLE = "skiplist";
+
+  /** {@code skiplist} (Cassandra 5.0's default) or {@code trie}; anything else is refused before Cassandra starts. */
+  static String memtable(String configured) {
+    String memtable = configured == null || configured.isBlank() ? DEFAULT_MEMTABLE : configured.strip();
+    if (!List.of("skiplist", "trie").contains(memtable)) {
+      throw new IllegalArgumentException("STRIDE_CASSANDRA_MEMTABLE must be skiplist or trie, got '" + configured + "'");
+    }
+    return memtable;
   }
 
   private static long parseSlack(String value) {

@@ -44,4 +44,13 @@ class CassandraServerTest {
     assertThatThrownBy(() -> CassandraServer.timerSlackPrefix("-5"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theMemtableIsSkiplistUnlessTheOperatorNamesTrieAndAnythingElseIsRefused() {
+    assertThat(CassandraServer.memtable(null)).isEqualTo("skiplist");
+    assertThat(CassandraServer.memtable(" trie ")).isEqualTo("trie");
+    assertThatThrownBy(() -> CassandraServer.memtable("TrieMemtable"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("STRIDE_CASSANDRA_MEMTABLE").hasMessageContaining("'TrieMemtable'");
+  }
 }

@@ -28,6 +28,7 @@ class CassandraSettingsIT {
           System.out.println("memtable_offheap_space=" + c.memtable_offheap_space);
           System.out.println("memtable_allocation_type=" + c.memtable_allocation_type);
           System.out.println("compaction_throughput=" + c.compaction_throughput);
+          System.out.println("memtables=" + c.memtable.configurations);
         }
       }
       """;
@@ -43,7 +44,10 @@ class CassandraSettingsIT {
 
     assertThat(printed).contains("compaction_throughput=7MiB/s", "memtable_allocation_type=offheap_objects",
         // unset, so Cassandra sizes it at a quarter of its heap
-        "memtable_heap_space=null", "memtable_offheap_space=1GiB");
+        "memtable_heap_space=null", "memtable_offheap_space=1GiB",
+        // both memtables defined (a table may name either); tables without their own option use the default
+        "memtables={skiplist=SkipListMemtable, trie=TrieMemtable, default="
+            + CassandraServer.memtable(System.getenv("STRIDE_CASSANDRA_MEMTABLE")) + "+}");
   }
 
   @Test
