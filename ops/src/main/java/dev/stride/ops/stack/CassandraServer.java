@@ -169,14 +169,15 @@ public final class CassandraServer implements Server {
     return List.of("sh", "-c", "echo " + slack + " > /proc/self/timerslack_ns; exec \"$@\"", "cassandra");
   }
 
-  /** The memtable every table without its own {@code memtable} option uses when {@code STRIDE_CASSANDRA_MEMTABLE} is unset. */
+  /** The memtable of each table without a {@code memtable} option of its own, unless STRIDE_CASSANDRA_MEMTABLE says. */
   static final String DEFAULT_MEMTABLE = "skiplist";
 
   /** {@code skiplist} (Cassandra 5.0's default) or {@code trie}; anything else is refused before Cassandra starts. */
   static String memtable(String configured) {
     String memtable = configured == null || configured.isBlank() ? DEFAULT_MEMTABLE : configured.strip();
     if (!List.of("skiplist", "trie").contains(memtable)) {
-      throw new IllegalArgumentException("STRIDE_CASSANDRA_MEMTABLE must be skiplist or trie, got '" + configured + "'");
+      throw new IllegalArgumentException(
+          "STRIDE_CASSANDRA_MEMTABLE must be skiplist or trie, got '" + configured + "'");
     }
     return memtable;
   }

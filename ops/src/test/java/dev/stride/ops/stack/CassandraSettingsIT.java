@@ -45,7 +45,8 @@ class CassandraSettingsIT {
     assertThat(printed).contains("compaction_throughput=7MiB/s", "memtable_allocation_type=offheap_objects",
         // unset, so Cassandra sizes it at a quarter of its heap
         "memtable_heap_space=null", "memtable_offheap_space=1GiB",
-        // both memtables defined (a table may name either); tables without their own option use the default
+        // both memtables defined (a table may name either); tables without their own option use the default, which
+        // Cassandra prints as the configuration it inherits from followed by "+"
         "memtables={skiplist=SkipListMemtable, trie=TrieMemtable, default="
             + CassandraServer.memtable(System.getenv("STRIDE_CASSANDRA_MEMTABLE")) + "+}");
   }
